@@ -1,0 +1,45 @@
+// cushion/num/mul_div.hpp — a * b / d with a 512-bit intermediate (Uniswap
+// v3 FullMath semantics) and named rounding.
+#pragma once
+
+#include "cushion/num/uint256.hpp"
+
+namespace cushion::num {
+
+/// Rounding direction of one exact step.  Every exact-mode division names one.
+enum class Rounding : unsigned char { down = 0, up = 1 };
+
+/// floor(a * b / d) or ceil(a * b / d), computed on the full 512-bit product so
+/// that a * b may exceed 2^256 (Uniswap FullMath.mulDiv / mulDivRoundingUp).
+///
+/// Reverts:
+///  - d == 0                                  -> division_by_zero (FullMath: require(denominator > 0))
+///  - the quotient does not fit in 256 bits   -> overflow         (FullMath: require(denominator > prod1))
+///  - rounding up would carry past 2^256 - 1  -> overflow         (FullMath: require(result < max))
+inline uint256 mul_div(const uint256& a, const uint256& b, const uint256& d, Rounding rounding = Rounding::down) {
+  if (d.is_zero()) [[unlikely]]
+    revert(RevertKind::division_by_zero, "mul_div: denominator is zero");
+  const uint512 p = mul_wide(a, b);
+  if (!(p.hi < d)) [[unlikely]]
+    revert(RevertKind::overflow, "mul_div: result does not fit in 256 bits");
+  DivMod256 qr = divmod_wide_nonzero(p, d);
+  if (rounding == Rounding::up && !qr.rem.is_zero()) {
+    if (qr.quot == uint256::max()) [[unlikely]]
+      revert(RevertKind::overflow, "mul_div: rounding up overflows");
+    qr.quot = wrapping_add(qr.quot, uint256(1u));
+  }
+  return qr.quot;
+}
+
+/// The EVM's MULMOD opcode: (a * b) % d on the 512-bit product; 0 when d == 0.
+inline uint256 mulmod(const uint256& a, const uint256& b, const uint256& d) {
+  if (d.is_zero()) return uint256();
+  const uint512 p = mul_wide(a, b);
+  if (!(p.hi < d)) {  // reduce the high half first so the quotient fits
+    const uint256 hi_rem = divmod_nonzero(p.hi, d).rem;
+    return divmod_wide_nonzero(uint512{p.lo, hi_rem}, d).rem;
+  }
+  return divmod_wide_nonzero(p, d).rem;
+}
+
+}  // namespace cushion::num

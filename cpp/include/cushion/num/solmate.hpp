@@ -1,0 +1,89 @@
+// cushion/num/solmate.hpp — solmate's FixedPointMathLib (transmissions11/solmate
+// @3a752b8), the arithmetic sudoswap v2's linear, exponential and XYK curves use.
+//
+// Unlike mul_div (FullMath), these are NOT 512-bit: x * y itself must fit in
+// 256 bits or the call reverts.  Keep both; the protocols differ on exactly this.
+#pragma once
+
+#include "cushion/num/mul_div.hpp"
+
+namespace cushion::num::solmate {
+
+namespace detail {
+/// x * y, or a revert when the product needs more than 256 bits.  solmate's check is
+/// `require(denominator != 0 && (y == 0 || x <= type(uint256).max / y))`, i.e. the
+/// product must fit; the zero-denominator half is checked by the callers first.
+inline uint256 product_or_revert(const uint256& x, const uint256& y) {
+  if (x.fits_u128() && y.fits_u128()) return mul_wide(x, y).lo;
+  const uint512 p = mul_wide(x, y);
+  if (!p.hi.is_zero()) [[unlikely]]
+    revert(RevertKind::overflow, "solmate mulDiv: x * y overflows");
+  return p.lo;
+}
+}  // namespace detail
+
+/// floor(x * y / d).  Reverts: d == 0 (division_by_zero); x * y >= 2^256 (overflow).
+inline uint256 mul_div_down(const uint256& x, const uint256& y, const uint256& d) {
+  if (d.is_zero()) [[unlikely]]
+    revert(RevertKind::division_by_zero, "solmate mulDivDown: denominator is zero");
+  return divmod_nonzero(detail::product_or_revert(x, y), d).quot;
+}
+
+/// ceil(x * y / d): floor plus one when x * y mod d > 0 (the +1 cannot overflow:
+/// a quotient of 2^256 - 1 implies d == 1 and no remainder).
+/// Reverts: d == 0 (division_by_zero); x * y >= 2^256 (overflow).
+inline uint256 mul_div_up(const uint256& x, const uint256& y, const uint256& d) {
+  if (d.is_zero()) [[unlikely]]
+    revert(RevertKind::division_by_zero, "solmate mulDivUp: denominator is zero");
+  const DivMod256 qr = divmod_nonzero(detail::product_or_revert(x, y), d);
+  return qr.rem.is_zero() ? qr.quot : wrapping_add(qr.quot, uint256(1u));
+}
+
+/// floor(x * y / 1e18).  Reverts when x * y >= 2^256.
+inline uint256 mul_wad_down(const uint256& x, const uint256& y) { return mul_div_down(x, y, kWad); }
+/// ceil(x * y / 1e18).  Reverts when x * y >= 2^256.
+inline uint256 mul_wad_up(const uint256& x, const uint256& y) { return mul_div_up(x, y, kWad); }
+/// floor(x * 1e18 / y).  Reverts when y == 0 or x * 1e18 >= 2^256.
+inline uint256 div_wad_down(const uint256& x, const uint256& y) { return mul_div_down(x, kWad, y); }
+/// ceil(x * 1e18 / y).  Reverts when y == 0 or x * 1e18 >= 2^256.
+inline uint256 div_wad_up(const uint256& x, const uint256& y) { return mul_div_up(x, kWad, y); }
+
+/// x^n in fixed point with base `scalar`, rounding every step half up (MakerDAO's rpow):
+///   0^0 = scalar, 0^n = 0 (n > 0); otherwise z starts at x (n odd) or scalar (n even),
+///   and for each remaining bit of n: x = (x*x + scalar/2) / scalar, then on a set bit
+///   z = (z*x + scalar/2) / scalar.
+/// Reverts (all are a plain `revert(0, 0)` in the assembly; the kind names the cause):
+///   - x >= 2^128 before a squaring           -> overflow
+///   - x*x + scalar/2 overflows               -> overflow
+///   - z*x overflows while x != 0             -> overflow
+///   - z*x + scalar/2 overflows               -> overflow
+/// The divisions are the assembly DIV opcode, so scalar == 0 gives 0 instead of reverting;
+/// that is reproduced too.
+inline uint256 rpow(uint256 x, uint256 n, const uint256& scalar) {
+  if (x.is_zero()) return n.is_zero() ? scalar : uint256();
+  uint256 z = (n.limb(0) & 1) ? x : scalar;
+  const uint256 half = scalar >> 1;
+  for (n = n >> 1; !n.is_zero(); n = n >> 1) {
+    if (!x.fits_u128()) [[unlikely]]  // `if shr(128, x) { revert(0, 0) }`
+      revert(RevertKind::overflow, "rpow: x^2 overflows");
+    const uint256 xx = mul_wide(x, x).lo;  // fits: x < 2^128
+    bool carry = false;
+    const uint256 xx_round = add_carry(xx, half, &carry);
+    if (carry) [[unlikely]]
+      revert(RevertKind::overflow, "rpow: x^2 + half overflows");
+    x = evm_div(xx_round, scalar);  // divmod picks the WAD reciprocal
+    if (n.limb(0) & 1) {
+      const uint512 zx_wide = mul_wide(z, x);
+      if (!zx_wide.hi.is_zero() && !x.is_zero()) [[unlikely]]
+        revert(RevertKind::overflow, "rpow: z * x overflows");
+      const uint256 zx = zx_wide.lo;
+      const uint256 zx_round = add_carry(zx, half, &carry);
+      if (carry) [[unlikely]]
+        revert(RevertKind::overflow, "rpow: z * x + half overflows");
+      z = evm_div(zx_round, scalar);
+    }
+  }
+  return z;
+}
+
+}  // namespace cushion::num::solmate
