@@ -9,14 +9,8 @@ namespace cushion::num {
 /// Rounding direction of one exact step.  Every exact-mode division names one.
 enum class Rounding : unsigned char { down = 0, up = 1 };
 
-/// floor(a * b / d) or ceil(a * b / d), computed on the full 512-bit product so
-/// that a * b may exceed 2^256 (Uniswap FullMath.mulDiv / mulDivRoundingUp).
-///
-/// Reverts:
-///  - d == 0                                  -> division_by_zero (FullMath: require(denominator > 0))
-///  - the quotient does not fit in 256 bits   -> overflow         (FullMath: require(denominator > prod1))
-///  - rounding up would carry past 2^256 - 1  -> overflow         (FullMath: require(result < max))
-inline uint256 mul_div(const uint256& a, const uint256& b, const uint256& d, Rounding rounding = Rounding::down) {
+namespace detail {
+[[gnu::noinline]] inline uint256 mul_div_wide(const uint256& a, const uint256& b, const uint256& d, Rounding rounding) {
   if (d.is_zero()) [[unlikely]]
     revert(RevertKind::division_by_zero, "mul_div: denominator is zero");
   const uint512 p = mul_wide(a, b);
@@ -29,6 +23,21 @@ inline uint256 mul_div(const uint256& a, const uint256& b, const uint256& d, Rou
     qr.quot = wrapping_add(qr.quot, uint256(1u));
   }
   return qr.quot;
+}
+}  // namespace detail
+
+/// floor(a * b / d) or ceil(a * b / d), computed on the full 512-bit product so
+/// that a * b may exceed 2^256 (Uniswap FullMath.mulDiv / mulDivRoundingUp).
+///
+/// Reverts:
+///  - d == 0                                  -> division_by_zero (FullMath: require(denominator > 0))
+///  - the quotient does not fit in 256 bits   -> overflow         (FullMath: require(denominator > prod1))
+///  - rounding up would carry past 2^256 - 1  -> overflow         (FullMath: require(result < max))
+[[gnu::always_inline]] inline uint256 mul_div(const uint256& a, const uint256& b, const uint256& d,
+                                              Rounding rounding = Rounding::down) {
+  // Fast path: a WAD denominator and 128-bit operands (the product fits, the quotient too).
+  if (d == kWad && a.fits_u128() && b.fits_u128()) return detail::mul_wad_u128(a, b, rounding == Rounding::up);
+  return detail::mul_div_wide(a, b, d, rounding);
 }
 
 /// The EVM's MULMOD opcode: (a * b) % d on the 512-bit product; 0 when d == 0.

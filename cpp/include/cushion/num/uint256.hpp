@@ -19,14 +19,13 @@
 #pragma once
 
 #include <array>
+#include <boost/multiprecision/cpp_int.hpp>
 #include <compare>
 #include <concepts>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <string_view>
-
-#include <boost/multiprecision/cpp_int.hpp>
 
 #include "cushion/num/revert.hpp"
 
@@ -36,11 +35,9 @@ __extension__ typedef unsigned __int128 u128;
 
 namespace bmp = boost::multiprecision;
 using boost_uint256 =
-    bmp::number<bmp::cpp_int_backend<256, 256, bmp::unsigned_magnitude, bmp::unchecked, void>,
-                bmp::et_off>;
+    bmp::number<bmp::cpp_int_backend<256, 256, bmp::unsigned_magnitude, bmp::unchecked, void>, bmp::et_off>;
 using boost_uint512 =
-    bmp::number<bmp::cpp_int_backend<512, 512, bmp::unsigned_magnitude, bmp::unchecked, void>,
-                bmp::et_off>;
+    bmp::number<bmp::cpp_int_backend<512, 512, bmp::unsigned_magnitude, bmp::unchecked, void>, bmp::et_off>;
 
 template <class T>
 concept unsigned_word = std::unsigned_integral<T> && !std::same_as<T, bool>;
@@ -84,6 +81,11 @@ class uint256 {
   std::string to_hex() const;  ///< "0x..." lower case, no leading zeros ("0x0" for zero)
 
   constexpr std::uint64_t limb(unsigned i) const noexcept { return w_[i]; }
+  /// Mutable limb access.  Results are built in place through it: assembling limbs in a
+  /// local array and copying it out makes GCC merge the copy into one 32-byte vector
+  /// load right after four 8-byte stores, a store-forwarding stall that cost ~15 cycles
+  /// per operation.
+  constexpr std::uint64_t& limb_ref(unsigned i) noexcept { return w_[i]; }
   constexpr const limbs_type& limbs() const noexcept { return w_; }
   constexpr bool is_zero() const noexcept { return (w_[0] | w_[1] | w_[2] | w_[3]) == 0; }
   constexpr bool fits_u64() const noexcept { return (w_[1] | w_[2] | w_[3]) == 0; }
@@ -98,7 +100,10 @@ class uint256 {
   /// The value as a double, correctly rounded to nearest (ties to even).
   double to_double() const;
 
-  friend constexpr bool operator==(const uint256&, const uint256&) noexcept = default;
+  friend constexpr bool operator==(const uint256& a, const uint256& b) noexcept {
+    // limb by limb: a defaulted comparison of the std::array compiles to a memcmp call
+    return ((a.w_[0] ^ b.w_[0]) | (a.w_[1] ^ b.w_[1]) | (a.w_[2] ^ b.w_[2]) | (a.w_[3] ^ b.w_[3])) == 0;
+  }
   friend constexpr std::strong_ordering operator<=>(const uint256& a, const uint256& b) noexcept {
     for (int i = 3; i >= 0; --i)
       if (a.w_[i] != b.w_[i]) return a.w_[i] < b.w_[i] ? std::strong_ordering::less : std::strong_ordering::greater;
@@ -119,26 +124,26 @@ class uint256 {
     return uint256(limbs_type{~a.w_[0], ~a.w_[1], ~a.w_[2], ~a.w_[3]});
   }
   friend constexpr uint256 operator<<(const uint256& a, unsigned s) noexcept {
-    if (s >= 256) return uint256();
-    limbs_type r{};
+    uint256 r;
+    if (s >= 256) return r;
     const unsigned limb_shift = s / 64, bit_shift = s % 64;
     for (unsigned i = 3 + 1; i-- > limb_shift;) {
       std::uint64_t v = a.w_[i - limb_shift] << bit_shift;
       if (bit_shift != 0 && i > limb_shift) v |= a.w_[i - limb_shift - 1] >> (64 - bit_shift);
-      r[i] = v;
+      r.w_[i] = v;
     }
-    return uint256(r);
+    return r;
   }
   friend constexpr uint256 operator>>(const uint256& a, unsigned s) noexcept {
-    if (s >= 256) return uint256();
-    limbs_type r{};
+    uint256 r;
+    if (s >= 256) return r;
     const unsigned limb_shift = s / 64, bit_shift = s % 64;
     for (unsigned i = 0; i + limb_shift < 4; ++i) {
       std::uint64_t v = a.w_[i + limb_shift] >> bit_shift;
       if (bit_shift != 0 && i + limb_shift + 1 < 4) v |= a.w_[i + limb_shift + 1] << (64 - bit_shift);
-      r[i] = v;
+      r.w_[i] = v;
     }
-    return uint256(r);
+    return r;
   }
 
  private:
@@ -159,46 +164,48 @@ inline constexpr uint256 kWad{kWad64};
 // ---------------------------------------------------------------------------
 
 /// a + b mod 2^256; *carry is set to whether the true sum is >= 2^256.
-constexpr uint256 add_carry(const uint256& a, const uint256& b, bool* carry) noexcept {
-  uint256::limbs_type r{};
+[[gnu::always_inline]] constexpr uint256 add_carry(const uint256& a, const uint256& b, bool* carry) noexcept {
+  uint256 r;
   unsigned c = 0;
   for (unsigned i = 0; i < 4; ++i) {
     const u128 s = static_cast<u128>(a.limb(i)) + b.limb(i) + c;
-    r[i] = static_cast<std::uint64_t>(s);
+    r.limb_ref(i) = static_cast<std::uint64_t>(s);
     c = static_cast<unsigned>(s >> 64);
   }
   *carry = c != 0;
-  return uint256(r);
+  return r;
 }
 
 /// a - b mod 2^256; *borrow is set to whether b > a.
-constexpr uint256 sub_borrow(const uint256& a, const uint256& b, bool* borrow) noexcept {
-  uint256::limbs_type r{};
+[[gnu::always_inline]] constexpr uint256 sub_borrow(const uint256& a, const uint256& b, bool* borrow) noexcept {
+  uint256 r;
   std::uint64_t br = 0;
   for (unsigned i = 0; i < 4; ++i) {
     const std::uint64_t ai = a.limb(i), bi = b.limb(i);
     const std::uint64_t d = ai - bi;
-    const std::uint64_t d2 = d - br;
+    r.limb_ref(i) = d - br;
     br = static_cast<std::uint64_t>((ai < bi) | (d < br));
-    r[i] = d2;
   }
   *borrow = br != 0;
-  return uint256(r);
+  return r;
 }
 
 /// The full 512-bit product a * b (never overflows).
-constexpr uint512 mul_wide(const uint256& a, const uint256& b) noexcept {
-  std::array<std::uint64_t, 8> r{};
-  if (a.fits_u128() && b.fits_u128()) {  // the common case: 3 or 4 multiplies
+[[gnu::always_inline]] constexpr uint512 mul_wide(const uint256& a, const uint256& b) noexcept {
+  if (a.fits_u128() && b.fits_u128()) {  // the common case: 4 multiplies, written in place
+    uint512 out;
     const u128 a0 = a.limb(0), a1 = a.limb(1), b0 = b.limb(0), b1 = b.limb(1);
     const u128 p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
     const u128 mid = (p00 >> 64) + static_cast<std::uint64_t>(p01) + static_cast<std::uint64_t>(p10);
-    r[0] = static_cast<std::uint64_t>(p00);
-    r[1] = static_cast<std::uint64_t>(mid);
     const u128 hi = p11 + (p01 >> 64) + (p10 >> 64) + (mid >> 64);
-    r[2] = static_cast<std::uint64_t>(hi);
-    r[3] = static_cast<std::uint64_t>(hi >> 64);
-  } else {
+    out.lo.limb_ref(0) = static_cast<std::uint64_t>(p00);
+    out.lo.limb_ref(1) = static_cast<std::uint64_t>(mid);
+    out.lo.limb_ref(2) = static_cast<std::uint64_t>(hi);
+    out.lo.limb_ref(3) = static_cast<std::uint64_t>(hi >> 64);
+    return out;
+  }
+  std::array<std::uint64_t, 8> r{};
+  {
     for (unsigned i = 0; i < 4; ++i) {
       std::uint64_t carry = 0;
       if (a.limb(i) == 0) continue;
@@ -235,7 +242,9 @@ constexpr uint256 wrapping_mul(const uint256& a, const uint256& b) noexcept { re
 class Divisor64 {
  public:
   constexpr explicit Divisor64(std::uint64_t d) noexcept
-      : d_(d), shift_(static_cast<unsigned>(__builtin_clzll(d))), dn_(d << shift_),
+      : d_(d),
+        shift_(static_cast<unsigned>(__builtin_clzll(d))),
+        dn_(d << shift_),
         v_(static_cast<std::uint64_t>(~static_cast<u128>(0) / dn_ - (static_cast<u128>(1) << 64))) {}
 
   constexpr std::uint64_t value() const noexcept { return d_; }
@@ -257,8 +266,8 @@ class Divisor64 {
     return r >> shift_;
   }
 
- private:
-  // One 128-by-64 step: (u1, u0) / dn_ with u1 < dn_.  Returns the quotient; *rem receives the remainder.
+  /// One 128-by-64 step of the normalised division: (u1, u0) / (d << shift) with
+  /// u1 < d << shift.  Returns the quotient; *rem receives the (shifted) remainder.
   constexpr std::uint64_t step(std::uint64_t u1, std::uint64_t u0, std::uint64_t* rem) const noexcept {
     u128 q = static_cast<u128>(v_) * u1;
     q += (static_cast<u128>(u1 + 1) << 64) | u0;
@@ -277,6 +286,7 @@ class Divisor64 {
     return q1;
   }
 
+ private:
   std::uint64_t d_;
   unsigned shift_;
   std::uint64_t dn_;
@@ -284,6 +294,90 @@ class Divisor64 {
 };
 
 inline constexpr Divisor64 kWadDivisor{kWad64};
+
+namespace detail {
+
+inline constexpr unsigned kWadShift = 4;  // 1e18 < 2^60: the normalised divisor is 1e18 << 4
+static_assert((kWad64 << kWadShift) >> 63 == 1 && ((kWad64 << kWadShift) >> kWadShift) == kWad64);
+
+/// The high 128 bits of a * b.
+[[gnu::always_inline]] constexpr u128 mul_high_u128(u128 a, u128 b) noexcept {
+  const std::uint64_t a0 = static_cast<std::uint64_t>(a), a1 = static_cast<std::uint64_t>(a >> 64);
+  const std::uint64_t b0 = static_cast<std::uint64_t>(b), b1 = static_cast<std::uint64_t>(b >> 64);
+  const u128 p00 = static_cast<u128>(a0) * b0, p01 = static_cast<u128>(a0) * b1;
+  const u128 p10 = static_cast<u128>(a1) * b0, p11 = static_cast<u128>(a1) * b1;
+  const u128 mid = (p00 >> 64) + static_cast<std::uint64_t>(p01) + static_cast<std::uint64_t>(p10);
+  return p11 + (p01 >> 64) + (p10 >> 64) + (mid >> 64);
+}
+
+/// floor(n / 1e18) for n < 2^128 without a division: multiply by the 129-bit reciprocal
+/// m = ceil(2^188 / 1e18) = 2^128 + kWadMagicLow and shift (Granlund & Montgomery 1994,
+/// theorem 4.2: exact for every n < 2^128 because m * 1e18 - 2^188 < 2^60).  The 2^128
+/// term is folded in as `((n - t) >> 1) + t` so nothing overflows 128 bits.
+inline constexpr u128 kWadMagicLow = (static_cast<u128>(0x2725dd1d243aba0eULL) << 64) | 0x75fe645cc4873f9fULL;
+
+[[gnu::always_inline]] constexpr u128 div_u128_by_wad(u128 n) noexcept {
+  const u128 t = mul_high_u128(kWadMagicLow, n);
+  return (((n - t) >> 1) + t) >> 59;
+}
+
+/// floor(p / 1e18) for the 256-bit value p = (p3, p2, p1, p0), in registers; *inexact
+/// receives whether the remainder is non-zero.  Below 2^128 (the usual case) this is a
+/// reciprocal multiplication; above, two to four 128-by-64 reciprocal steps.
+[[gnu::always_inline]] inline uint256 div_limbs_by_wad(std::uint64_t p0, std::uint64_t p1, std::uint64_t p2,
+                                                       std::uint64_t p3, bool* inexact) noexcept {
+  uint256 q;
+  if ((p3 | p2) == 0) {
+    const u128 n = (static_cast<u128>(p1) << 64) | p0;
+    const u128 quot = div_u128_by_wad(n);
+    *inexact = n != quot * kWad64;  // quot * 1e18 <= n < 2^128: no overflow
+    q.limb_ref(0) = static_cast<std::uint64_t>(quot);
+    q.limb_ref(1) = static_cast<std::uint64_t>(quot >> 64);
+    return q;
+  }
+  constexpr unsigned s = kWadShift, t = 64 - kWadShift;
+  const Divisor64& d = kWadDivisor;
+  std::uint64_t r = 0;
+  if (p3 == 0) {
+    r = p2 >> t;
+  } else {
+    r = p3 >> t;
+    q.limb_ref(3) = d.step(r, (p3 << s) | (p2 >> t), &r);
+  }
+  q.limb_ref(2) = d.step(r, (p2 << s) | (p1 >> t), &r);
+  q.limb_ref(1) = d.step(r, (p1 << s) | (p0 >> t), &r);
+  q.limb_ref(0) = d.step(r, p0 << s, &r);
+  *inexact = r != 0;
+  return q;
+}
+
+/// x * y / 1e18 (floor, or ceil when round_up) for x, y < 2^128, whose product always
+/// fits in 256 bits.  The ceil cannot overflow: the quotient is below 2^256 / 1e18.
+[[gnu::always_inline]] inline uint256 mul_wad_u128(const uint256& x, const uint256& y, bool round_up) noexcept {
+  const std::uint64_t x0 = x.limb(0), x1 = x.limb(1), y0 = y.limb(0), y1 = y.limb(1);
+  std::uint64_t p0, p1, p2 = 0, p3 = 0;
+  const u128 p00 = static_cast<u128>(x0) * y0;
+  p0 = static_cast<std::uint64_t>(p00);
+  if ((x1 | y1) == 0) {
+    p1 = static_cast<std::uint64_t>(p00 >> 64);
+  } else {
+    const u128 p01 = static_cast<u128>(x0) * y1, p10 = static_cast<u128>(x1) * y0;
+    const u128 mid = (p00 >> 64) + static_cast<std::uint64_t>(p01) + static_cast<std::uint64_t>(p10);
+    const u128 hi = static_cast<u128>(x1) * y1 + (p01 >> 64) + (p10 >> 64) + (mid >> 64);
+    p1 = static_cast<std::uint64_t>(mid);
+    p2 = static_cast<std::uint64_t>(hi);
+    p3 = static_cast<std::uint64_t>(hi >> 64);
+  }
+  bool inexact = false;
+  uint256 q = div_limbs_by_wad(p0, p1, p2, p3, &inexact);
+  if (round_up && inexact) {
+    bool carry = false;
+    for (unsigned i = 0; i < 4 && !carry; ++i) carry = ++q.limb_ref(i) != 0;
+  }
+  return q;
+}
+
+}  // namespace detail
 
 /// Quotient and remainder of a 256-bit division (b != 0 required by the caller).
 struct DivMod256 {
@@ -294,10 +388,10 @@ struct DivMod256 {
 namespace detail {
 
 inline DivMod256 divmod_by64(const uint256& a, const Divisor64& d) noexcept {
-  std::array<std::uint64_t, 4> n = a.limbs();
+  DivMod256 out{a, uint256()};  // divided in place: see uint256::limb_ref
   const unsigned len = a.fits_u128() ? (a.fits_u64() ? 1u : 2u) : 4u;
-  const std::uint64_t r = d.divide(n.data(), len);
-  return {uint256(n), uint256(r)};
+  out.rem.limb_ref(0) = d.divide(&out.quot.limb_ref(0), len);
+  return out;
 }
 
 inline DivMod256 divmod_general(const uint256& a, const uint256& b) {
@@ -313,14 +407,53 @@ inline DivMod256 divmod_general(const uint256& a, const uint256& b) {
 
 }  // namespace detail
 
+namespace detail {
+
+/// (hi * 2^64 + lo) / d for hi < d: one hardware 128-by-64 division on x86-64.
+[[gnu::always_inline]] inline std::uint64_t div_2by1(std::uint64_t hi, std::uint64_t lo, std::uint64_t d,
+                                                     std::uint64_t* rem) noexcept {
+#if defined(__x86_64__)
+  std::uint64_t q, r;
+  __asm__("divq %4" : "=a"(q), "=d"(r) : "a"(lo), "d"(hi), "rm"(d) : "cc");
+  *rem = r;
+  return q;
+#else
+  const u128 n = (static_cast<u128>(hi) << 64) | lo;
+  *rem = static_cast<std::uint64_t>(n % d);
+  return static_cast<std::uint64_t>(n / d);
+#endif
+}
+
+/// a / d for a one-off 64-bit divisor: hardware division limb by limb from the top
+/// non-zero limb (cheaper than preparing a reciprocal that is used once).
+[[gnu::always_inline]] inline DivMod256 divmod_by_u64(const uint256& a, std::uint64_t d) noexcept {
+  DivMod256 out{uint256(), uint256()};
+  std::uint64_t r = 0;
+  int top = 3;
+  while (top > 0 && a.limb(static_cast<unsigned>(top)) == 0) --top;
+  for (int i = top; i >= 0; --i)
+    out.quot.limb_ref(static_cast<unsigned>(i)) = div_2by1(r, a.limb(static_cast<unsigned>(i)), d, &r);
+  out.rem.limb_ref(0) = r;
+  return out;
+}
+
+[[gnu::noinline]] inline DivMod256 divmod_slow(const uint256& a, const uint256& b) { return divmod_general(a, b); }
+
+}  // namespace detail
+
 /// a / b and a % b; b must be non-zero (checked by the callers that can see a zero).
-inline DivMod256 divmod_nonzero(const uint256& a, const uint256& b) {
+[[gnu::always_inline]] inline DivMod256 divmod_nonzero(const uint256& a, const uint256& b) {
   if (b.fits_u64()) {
-    if (b.limb(0) == kWad64) return detail::divmod_by64(a, kWadDivisor);
     if (a.fits_u64()) return {uint256(a.limb(0) / b.limb(0)), uint256(a.limb(0) % b.limb(0))};
-    return detail::divmod_by64(a, Divisor64(b.limb(0)));
+    if (b.limb(0) == kWad64) {
+      bool inexact = false;
+      const uint256 q = detail::div_limbs_by_wad(a.limb(0), a.limb(1), a.limb(2), a.limb(3), &inexact);
+      // the remainder is a - q * 1e18, which fits one limb
+      return {q, uint256(a.limb(0) - q.limb(0) * kWad64)};
+    }
+    return detail::divmod_by_u64(a, b.limb(0));
   }
-  return detail::divmod_general(a, b);
+  return detail::divmod_slow(a, b);
 }
 
 /// A 512-bit value divided by a 256-bit divisor whose quotient is known to fit in
@@ -330,7 +463,8 @@ inline DivMod256 divmod_wide_nonzero(const uint512& n, const uint256& d) {
   if (d.fits_u64()) {
     std::array<std::uint64_t, 8> w{n.lo.limb(0), n.lo.limb(1), n.lo.limb(2), n.lo.limb(3),
                                    n.hi.limb(0), n.hi.limb(1), n.hi.limb(2), n.hi.limb(3)};
-    const std::uint64_t r = d.limb(0) == kWad64 ? kWadDivisor.divide(w.data(), 8) : Divisor64(d.limb(0)).divide(w.data(), 8);
+    const std::uint64_t r =
+        d.limb(0) == kWad64 ? kWadDivisor.divide(w.data(), 8) : Divisor64(d.limb(0)).divide(w.data(), 8);
     return {uint256(uint256::limbs_type{w[0], w[1], w[2], w[3]}), uint256(r)};
   }
   boost_uint512 num = boost_uint512(n.hi.to_boost()) << 256;
@@ -344,33 +478,39 @@ inline DivMod256 divmod_wide_nonzero(const uint512& n, const uint256& d) {
 // Checked operators: Solidity 0.8 semantics.
 // ---------------------------------------------------------------------------
 
-inline uint256 operator+(const uint256& a, const uint256& b) {
+[[gnu::always_inline]] inline uint256 operator+(const uint256& a, const uint256& b) {
   bool carry = false;
   const uint256 r = add_carry(a, b, &carry);
   if (carry) [[unlikely]]
     revert(RevertKind::overflow, "uint256 addition overflow");
   return r;
 }
-inline uint256 operator-(const uint256& a, const uint256& b) {
+[[gnu::always_inline]] inline uint256 operator-(const uint256& a, const uint256& b) {
   bool borrow = false;
   const uint256 r = sub_borrow(a, b, &borrow);
   if (borrow) [[unlikely]]
     revert(RevertKind::underflow, "uint256 subtraction underflow");
   return r;
 }
-inline uint256 operator*(const uint256& a, const uint256& b) {
-  if (a.fits_u64() && b.fits_u64()) return uint256::from_u128(static_cast<u128>(a.limb(0)) * b.limb(0));
+[[gnu::always_inline]] inline uint256 operator*(const uint256& a, const uint256& b) {
+  if (a.fits_u64() && b.fits_u64()) {
+    const u128 p = static_cast<u128>(a.limb(0)) * b.limb(0);
+    uint256 r;
+    r.limb_ref(0) = static_cast<std::uint64_t>(p);
+    r.limb_ref(1) = static_cast<std::uint64_t>(p >> 64);
+    return r;
+  }
   const uint512 p = mul_wide(a, b);
   if (!p.hi.is_zero()) [[unlikely]]
     revert(RevertKind::overflow, "uint256 multiplication overflow");
   return p.lo;
 }
-inline uint256 operator/(const uint256& a, const uint256& b) {
+[[gnu::always_inline]] inline uint256 operator/(const uint256& a, const uint256& b) {
   if (b.is_zero()) [[unlikely]]
     revert(RevertKind::division_by_zero, "uint256 division by zero");
   return divmod_nonzero(a, b).quot;
 }
-inline uint256 operator%(const uint256& a, const uint256& b) {
+[[gnu::always_inline]] inline uint256 operator%(const uint256& a, const uint256& b) {
   if (b.is_zero()) [[unlikely]]
     revert(RevertKind::division_by_zero, "uint256 modulo by zero");
   return divmod_nonzero(a, b).rem;
@@ -403,10 +543,15 @@ inline uint256 uint256::from_string(std::string_view text) {
   uint256 r;
   for (const char c : text) {
     unsigned digit = 0;
-    if (c >= '0' && c <= '9') digit = static_cast<unsigned>(c - '0');
-    else if (base == 16 && c >= 'a' && c <= 'f') digit = static_cast<unsigned>(c - 'a' + 10);
-    else if (base == 16 && c >= 'A' && c <= 'F') digit = static_cast<unsigned>(c - 'A' + 10);
-    else throw std::invalid_argument("not a " + std::string(base == 16 ? "hexadecimal" : "decimal") + " digit: '" + c + "'");
+    if (c >= '0' && c <= '9')
+      digit = static_cast<unsigned>(c - '0');
+    else if (base == 16 && c >= 'a' && c <= 'f')
+      digit = static_cast<unsigned>(c - 'a' + 10);
+    else if (base == 16 && c >= 'A' && c <= 'F')
+      digit = static_cast<unsigned>(c - 'A' + 10);
+    else
+      throw std::invalid_argument("not a " + std::string(base == 16 ? "hexadecimal" : "decimal") + " digit: '" + c +
+                                  "'");
     const uint512 scaled = mul_wide(r, uint256(base));
     bool carry = false;
     r = add_carry(scaled.lo, uint256(digit), &carry);
