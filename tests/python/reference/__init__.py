@@ -1,0 +1,1 @@
+"""Independent pure-Python reference implementations (oracles for differential tests)."""
