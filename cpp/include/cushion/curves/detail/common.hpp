@@ -1,0 +1,48 @@
+// cushion/curves/detail/common.hpp — parameter checks and quote assembly shared by the curves.
+#pragma once
+
+#include <cmath>
+#include <string>
+
+#include "cushion/curves/quote.hpp"
+#include "cushion/errors.hpp"
+#include "cushion/num/policy.hpp"
+
+namespace cushion::curves::detail {
+
+/// Parameters of a curve are validated once, at construction, so quoting never sees
+/// a value the on-chain types could not hold.  `u128` marks the uint128 ABI fields
+/// (spot price and delta); fees and timestamps are uint256.
+template <class Num>
+void check_parameter(const typename Num::value_type& v, const char* name, bool u128) {
+  if constexpr (Num::is_exact) {
+    if (u128 && v > num::uint256::max_u128())
+      throw OutOfRange(std::string(name) + " must be < 2**128 (it is a uint128 on chain)");
+  } else {
+    (void)u128;
+    if (!(std::isfinite(v) && v >= 0.0)) throw InvalidArgument(std::string(name) + " must be a finite number >= 0");
+  }
+}
+
+/// Assembles a successful quote.  In f64 a value that the exact mode could not have
+/// produced (NaN from a step that would revert, a negative or out-of-range amount)
+/// turns the quote into CurveError::reverted.
+template <class Num, class Curve>
+Quote<Curve> make_quote(const Curve& unchanged, const typename Num::value_type& value,
+                        const typename Num::value_type& trade_fee, const typename Num::value_type& protocol_fee,
+                        const typename Num::count_type& items, const Curve& next) {
+  if constexpr (!Num::is_exact) {
+    if (!(Num::representable(value) && Num::representable(trade_fee) && Num::representable(protocol_fee)))
+      return Quote<Curve>::failed(CurveError::reverted, unchanged);
+  }
+  Quote<Curve> q;
+  q.error = CurveError::ok;
+  q.value = value;
+  q.trade_fee = trade_fee;
+  q.protocol_fee = protocol_fee;
+  q.items = items;
+  q.next = next;
+  return q;
+}
+
+}  // namespace cushion::curves::detail

@@ -1,0 +1,98 @@
+// cushion/curves/exponential.hpp — the exponential bonding curve (sudoswap v2 ExponentialCurve).
+//
+// The spot price is multiplied by delta (> 1) per item bought and divided by it
+// per item sold.  As with the linear curve the spot price is the instant sell
+// price and a buy starts one step up, at spot * delta.
+#pragma once
+
+#include "cushion/curves/detail/common.hpp"
+
+namespace cushion::curves {
+
+template <num::NumberPolicy Num>
+class Exponential {
+ public:
+  using number_policy = Num;
+  using value_type = typename Num::value_type;
+  using count_type = typename Num::count_type;
+  static constexpr const char* kind = "exponential";
+
+  Exponential() = default;
+  /// spot_price is a token amount (uint128); delta is the per-item multiplier
+  /// (WAD-scaled uint128 in exact mode, e.g. 1.05e18; 1.05 in f64).  A delta <= 1
+  /// is accepted (the contract does not check it when quoting) and makes quotes
+  /// revert, as on chain.
+  Exponential(value_type spot_price, value_type delta, value_type fee = {}, value_type protocol_fee = {})
+      : spot_(spot_price), delta_(delta), fee_(fee), protocol_fee_(protocol_fee) {
+    detail::check_parameter<Num>(spot_, "spot_price", true);
+    detail::check_parameter<Num>(delta_, "delta", true);
+    detail::check_parameter<Num>(fee_, "fee", false);
+    detail::check_parameter<Num>(protocol_fee_, "protocol_fee", false);
+  }
+
+  /// The smallest spot price a sell may leave (sudoswap v2: 1e6 wei).
+  static value_type min_price() { return Num::from_wei(1000000); }
+
+  const value_type& spot_price() const noexcept { return spot_; }
+  const value_type& delta() const noexcept { return delta_; }
+  const value_type& fee() const noexcept { return fee_; }
+  const value_type& protocol_fee() const noexcept { return protocol_fee_; }
+
+  Quote<Exponential> buy(const count_type& n) const {
+    if (Num::is_zero(n)) return Quote<Exponential>::failed(CurveError::invalid_numitems, *this);
+    const value_type one = Num::unit();
+    // D = delta^n by rpow: every squaring/multiply rounds half up; reverts if an
+    // intermediate reaches 2^128 before squaring.
+    const value_type delta_pow_n = Num::rpow_wad(delta_, n);
+    // S' = ceil(S * D / 1e18): rounded up, in the pool's favour.
+    const value_type new_spot = Num::mul_wad(spot_, delta_pow_n, num::Rounding::up);
+    if (new_spot > Num::max_u128_amount()) return Quote<Exponential>::failed(CurveError::spot_price_overflow, *this);
+    // The first item costs B = ceil(S * delta / 1e18); n items cost the geometric series
+    // B (D - 1) / (delta - 1), each factor rounded up:
+    //   V = ceil(B * ceil((D - 1e18) * 1e18 / (delta - 1e18)) / 1e18).
+    // delta < 1e18 underflows D - 1e18 (revert); delta == 1e18 divides by zero (revert).
+    const value_type first = Num::mul_wad(spot_, delta_, num::Rounding::up);
+    const value_type growth = Num::div_wad(Num::sub(delta_pow_n, one), Num::sub(delta_, one), num::Rounding::up);
+    const value_type raw = Num::mul_wad(first, growth, num::Rounding::up);
+    const value_type protocol_fee = Num::mul_wad(raw, protocol_fee_, num::Rounding::up);
+    const value_type trade_fee = Num::mul_wad(raw, fee_, num::Rounding::up);
+    const value_type value = Num::add(raw, Num::add(protocol_fee, trade_fee));  // checked
+    return detail::make_quote<Num>(*this, value, trade_fee, protocol_fee, n, with_spot(new_spot));
+  }
+
+  Quote<Exponential> sell(const count_type& n) const {
+    if (Num::is_zero(n)) return Quote<Exponential>::failed(CurveError::invalid_numitems, *this);
+    const value_type one = Num::unit();
+    // I = floor(1e18 * 1e18 / delta); reverts on delta == 0.
+    const value_type inv_delta = Num::div_wad(one, delta_, num::Rounding::down);
+    const value_type inv_delta_pow_n = Num::rpow_wad(inv_delta, n);
+    // S' = floor(S * I^n / 1e18), then `uint128(...)`, which truncates silently.  With
+    // delta >= 1e18, S' <= S and nothing is lost; with delta < 1e18 the truncated value
+    // can fall under MIN_PRICE and return SPOT_PRICE_UNDERFLOW before the revert below.
+    const value_type new_spot = Num::truncate_u128(Num::mul_wad(spot_, inv_delta_pow_n, num::Rounding::down));
+    if (new_spot < min_price()) return Quote<Exponential>::failed(CurveError::spot_price_underflow, *this);
+    // V = floor(S * floor((1e18 - I^n) * 1e18 / (1e18 - I)) / 1e18), each step rounded
+    // down (the pool's favour on a sell).  delta < 1e18 makes I > 1e18: underflow revert.
+    const value_type decay =
+        Num::div_wad(Num::sub(one, inv_delta_pow_n), Num::sub(one, inv_delta), num::Rounding::down);
+    const value_type raw = Num::mul_wad(spot_, decay, num::Rounding::down);
+    const value_type protocol_fee = Num::mul_wad(raw, protocol_fee_, num::Rounding::up);
+    const value_type trade_fee = Num::mul_wad(raw, fee_, num::Rounding::up);
+    const value_type value = Num::sub(raw, Num::add(protocol_fee, trade_fee));  // reverts if fees > V
+    return detail::make_quote<Num>(*this, value, trade_fee, protocol_fee, n, with_spot(new_spot));
+  }
+
+  Exponential with_spot(const value_type& spot) const {
+    Exponential c = *this;
+    c.spot_ = spot;
+    return c;
+  }
+
+ private:
+  value_type spot_{};
+  value_type delta_{};
+  value_type fee_{};
+  value_type protocol_fee_{};
+};
+
+}  // namespace cushion::curves
