@@ -1,0 +1,38 @@
+"""cushion — price the AMM cushion of NFT-collateralised lending.
+
+A cushion is a protocol-owned pool that absorbs liquidation exits along bonding
+curves, widens its spreads as stress rises, caps what it absorbs per block and
+sells positions in tranches.  This package gives:
+
+* ``cushion.Linear``, ``Exponential``, ``XYK``, ``GDA`` — the collection-index
+  bonding curves in f64 (whole tokens, fast, vectorisable);
+* ``cushion.exact`` — the same curves in exact uint256 arithmetic, matching the
+  deployed Solidity bit for bit (``cushion.Revert`` where it would revert);
+* ``cushion.sudoswap`` — sudoswap v2's ``getBuyInfo`` / ``getSellInfo``;
+* ``cushion.num`` — the exact primitives (FullMath mul_div, solmate, PRBMath).
+"""
+
+from __future__ import annotations
+
+from ._errors import Revert, RevertKind
+from ._version import __version__
+from . import _core
+from ._core import CurveError
+from .curves import GDA, XYK, Exponential, Linear
+from . import exact, num, sudoswap
+
+__all__ = [
+    "__version__",
+    "CurveError",
+    "Exponential",
+    "GDA",
+    "Linear",
+    "Revert",
+    "RevertKind",
+    "XYK",
+    "exact",
+    "num",
+    "sudoswap",
+]
+
+del _core
