@@ -22,10 +22,14 @@ enum class RevertKind : unsigned char {
 
 inline const char* to_string(RevertKind kind) noexcept {
   switch (kind) {
-    case RevertKind::overflow: return "overflow";
-    case RevertKind::underflow: return "underflow";
-    case RevertKind::division_by_zero: return "division_by_zero";
-    case RevertKind::custom: return "custom";
+    case RevertKind::overflow:
+      return "overflow";
+    case RevertKind::underflow:
+      return "underflow";
+    case RevertKind::division_by_zero:
+      return "division_by_zero";
+    case RevertKind::custom:
+      return "custom";
   }
   return "custom";
 }
