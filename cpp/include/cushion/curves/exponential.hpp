@@ -39,7 +39,7 @@ class Exponential {
   const value_type& protocol_fee() const noexcept { return protocol_fee_; }
 
   Quote<Exponential> buy(const count_type& n) const {
-    if (Num::is_zero(n)) return Quote<Exponential>::failed(CurveError::invalid_numitems, *this);
+    if (detail::invalid_count<Num>(n)) return Quote<Exponential>::failed(CurveError::invalid_numitems, *this);
     const value_type one = Num::unit();
     // D = delta^n by rpow: every squaring/multiply rounds half up; reverts if an
     // intermediate reaches 2^128 before squaring.
@@ -61,7 +61,7 @@ class Exponential {
   }
 
   Quote<Exponential> sell(const count_type& n) const {
-    if (Num::is_zero(n)) return Quote<Exponential>::failed(CurveError::invalid_numitems, *this);
+    if (detail::invalid_count<Num>(n)) return Quote<Exponential>::failed(CurveError::invalid_numitems, *this);
     const value_type one = Num::unit();
     // I = floor(1e18 * 1e18 / delta); reverts on delta == 0.
     const value_type inv_delta = Num::div_wad(one, delta_, num::Rounding::down);

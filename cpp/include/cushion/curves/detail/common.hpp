@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "cushion/curves/quote.hpp"
@@ -22,6 +23,18 @@ void check_parameter(const typename Num::value_type& v, const char* name, bool u
     (void)u128;
     if (!(std::isfinite(v) && v >= 0.0)) throw InvalidArgument(std::string(name) + " must be a finite number >= 0");
   }
+}
+
+/// Whether n is not a count a quote can be taken for: zero in both policies (sudoswap's
+/// INVALID_NUMITEMS), and in f64 also a negative, NaN or infinite count, which the closed
+/// forms would otherwise turn into a plausible-looking quote (found by fuzz_curves_f64:
+/// linear buy(-1) on a zero curve was OK with items == -1).
+template <class Num>
+bool invalid_count(const typename Num::count_type& n) {
+  if constexpr (Num::is_exact)
+    return n.is_zero();
+  else
+    return !(n > 0.0 && n <= std::numeric_limits<double>::max());
 }
 
 /// Assembles a successful quote.  In f64 a value that the exact mode could not have
