@@ -19,4 +19,11 @@ Exponential = _f64.Exponential
 XYK = _f64.XYK
 GDA = _f64.GDA
 
+# The quote types buy() / sell() return (not constructible; named here so that quotes pickle
+# and can be used in annotations).
+LinearQuote = _f64.LinearQuote
+ExponentialQuote = _f64.ExponentialQuote
+XYKQuote = _f64.XYKQuote
+GDAQuote = _f64.GDAQuote
+
 __all__ = ["CurveError", "Exponential", "GDA", "Linear", "XYK"]

@@ -16,4 +16,11 @@ Exponential = _exact.Exponential
 XYK = _exact.XYK
 GDA = _exact.GDA
 
+# The quote types buy() / sell() return (not constructible; named here so that quotes pickle
+# and can be used in annotations).
+LinearQuote = _exact.LinearQuote
+ExponentialQuote = _exact.ExponentialQuote
+XYKQuote = _exact.XYKQuote
+GDAQuote = _exact.GDAQuote
+
 __all__ = ["Exponential", "GDA", "Linear", "XYK"]
