@@ -1,0 +1,343 @@
+"""cushion's public Python API, enumerated, with one valid call per callable.
+
+Used by test_hostile_input.py (every callable, every argument, hostile values) and
+test_threads.py (every callable from several threads at once).  The enumeration is
+automatic: every public submodule of ``cushion`` (found with pkgutil, names without a
+leading underscore), the names in its ``__all__``, and for each public class its
+constructor and public methods.  Argument names and kinds come from the signatures
+(pybind11's docstring signature for compiled callables, ``inspect.signature`` for Python
+ones), so the only thing written by hand is BASELINES: a *valid* set of arguments for each
+callable.  A callable without a baseline fails the tests with a message saying where to add
+one; that is how a new public function gets its hostile-input and thread coverage.
+"""
+
+from __future__ import annotations
+
+import ast
+import enum
+import importlib
+import inspect
+import pickle
+import pkgutil
+import re
+import types
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import numpy as np
+
+import cushion
+
+W = 10**18
+
+# ---------------------------------------------------------------------------------------
+# The one hand-written part: a valid call for every public callable.
+#
+# Keys are any public name of the callable ("cushion.exact.Linear" for a constructor,
+# "cushion.exact.Linear.buy" for a method, "cushion.num.mul_div" for a function).  A method's
+# instance is built from its class's baseline.  `accepts` lists, per argument, the hostile
+# categories (see test_hostile_input.HOSTILE) that are valid for it (e.g. a float argument
+# whose domain includes negatives: accepts={"x": {"negative"}}); `kinds` names an argument's
+# kind where the signature cannot (an argument typed `object`).
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class Baseline:
+    kwargs: dict[str, Any]
+    #: per argument, hostile categories that are valid for it (test_hostile_input.HOSTILE)
+    accepts: dict[str, set[str]] = field(default_factory=dict)
+    #: per argument, its kind when the signature does not say ("int", "float", "str", "bool",
+    #: "array", "object"); e.g. a binding typed `object` that takes an int
+    kinds: dict[str, str] = field(default_factory=dict)
+
+
+_GDA_DELTA = cushion.sudoswap.pack_gda_delta(1_010_000_000, 100_000, 0)  # alpha 1.01, lambda 1e-4/s, t0 0
+
+BASELINES: dict[str, Baseline] = {
+    # exact primitives
+    "cushion.num.mul_div": Baseline(dict(a=3 * W, b=7 * W, denominator=11, rounding="up")),
+    "cushion.num.mulmod": Baseline(dict(a=3 * W, b=7 * W, denominator=11)),
+    "cushion.num.solmate.mul_div_down": Baseline(dict(x=3 * W, y=7 * W, denominator=11)),
+    "cushion.num.solmate.mul_div_up": Baseline(dict(x=3 * W, y=7 * W, denominator=11)),
+    "cushion.num.solmate.mul_wad_down": Baseline(dict(x=3 * W, y=7 * W)),
+    "cushion.num.solmate.mul_wad_up": Baseline(dict(x=3 * W, y=7 * W)),
+    "cushion.num.solmate.div_wad_down": Baseline(dict(x=3 * W, y=7 * W)),
+    "cushion.num.solmate.div_wad_up": Baseline(dict(x=3 * W, y=7 * W)),
+    "cushion.num.solmate.rpow": Baseline(dict(x=W + 10**16, n=7, scalar=W)),
+    "cushion.num.prbmath.mul": Baseline(dict(x=3 * W, y=7 * W)),
+    "cushion.num.prbmath.div": Baseline(dict(x=3 * W, y=7 * W)),
+    "cushion.num.prbmath.powu": Baseline(dict(x=3 * W, y=5)),
+    "cushion.num.prbmath.log2": Baseline(dict(x=3 * W)),
+    "cushion.num.prbmath.exp2": Baseline(dict(x=3 * W)),
+    "cushion.num.prbmath.pow": Baseline(dict(x=3 * W, y=2 * W + 5 * 10**17)),
+    "cushion.num.prbmath.mul_div": Baseline(dict(x=3 * W, y=7 * W, denominator=11)),
+    "cushion.num.prbmath.mul_div18": Baseline(dict(x=3 * W, y=7 * W)),
+    # sudoswap compatibility
+    "cushion.sudoswap.get_buy_info": Baseline(dict(curve="gda", spot_price=10 * W, delta=_GDA_DELTA, num_items=5,
+                                                   fee_multiplier=5 * 10**15, protocol_fee_multiplier=10**15,
+                                                   timestamp=3600)),
+    "cushion.sudoswap.get_sell_info": Baseline(dict(curve="gda", spot_price=10 * W, delta=_GDA_DELTA, num_items=5,
+                                                    fee_multiplier=5 * 10**15, protocol_fee_multiplier=10**15,
+                                                    timestamp=3600)),
+    "cushion.sudoswap.pack_gda_delta": Baseline(dict(alpha=1_010_000_000, decay=100_000, t0=0)),
+    "cushion.sudoswap.unpack_gda_delta": Baseline(dict(delta=_GDA_DELTA)),
+    # f64 curves
+    "cushion.curves.Linear": Baseline(dict(spot_price=10.0, delta=0.1, fee=0.005, protocol_fee=0.001)),
+    "cushion.curves.Linear.buy": Baseline(dict(n=5)),
+    "cushion.curves.Linear.sell": Baseline(dict(n=5)),
+    "cushion.curves.Exponential": Baseline(dict(spot_price=10.0, delta=1.05, fee=0.005, protocol_fee=0.001)),
+    "cushion.curves.Exponential.buy": Baseline(dict(n=5)),
+    "cushion.curves.Exponential.sell": Baseline(dict(n=5)),
+    "cushion.curves.XYK": Baseline(dict(token_reserve=500.0, nft_reserve=50.0, fee=0.005, protocol_fee=0.001)),
+    "cushion.curves.XYK.buy": Baseline(dict(n=5)),
+    "cushion.curves.XYK.sell": Baseline(dict(n=5)),
+    "cushion.curves.GDA": Baseline(dict(spot_price=10.0, alpha=1.01, decay=0.0001, t0=0.0, now=3600.0, fee=0.005,
+                                        protocol_fee=0.001)),
+    "cushion.curves.GDA.buy": Baseline(dict(n=5)),
+    "cushion.curves.GDA.sell": Baseline(dict(n=5)),
+    "cushion.curves.GDA.at": Baseline(dict(now=7200.0)),
+    "cushion.curves.GDA.decay_factor": Baseline({}),
+    # exact curves
+    "cushion.exact.Linear": Baseline(dict(spot_price=10 * W, delta=W // 10, fee=5 * 10**15, protocol_fee=10**15)),
+    "cushion.exact.Linear.buy": Baseline(dict(n=5)),
+    "cushion.exact.Linear.sell": Baseline(dict(n=5)),
+    "cushion.exact.Exponential": Baseline(dict(spot_price=10 * W, delta=105 * W // 100, fee=5 * 10**15,
+                                               protocol_fee=10**15)),
+    "cushion.exact.Exponential.buy": Baseline(dict(n=5)),
+    "cushion.exact.Exponential.sell": Baseline(dict(n=5)),
+    "cushion.exact.XYK": Baseline(dict(token_reserve=500 * W, nft_reserve=50, fee=5 * 10**15, protocol_fee=10**15)),
+    "cushion.exact.XYK.buy": Baseline(dict(n=5)),
+    "cushion.exact.XYK.sell": Baseline(dict(n=5)),
+    "cushion.exact.GDA": Baseline(dict(spot_price=10 * W, alpha=101 * W // 100, decay=10**14, t0=0, now=3600,
+                                       fee=5 * 10**15, protocol_fee=10**15)),
+    "cushion.exact.GDA.buy": Baseline(dict(n=5)),
+    "cushion.exact.GDA.sell": Baseline(dict(n=5)),
+    "cushion.exact.GDA.at": Baseline(dict(now=7200)),
+    "cushion.exact.GDA.decay_factor": Baseline({}),
+}
+
+# ---------------------------------------------------------------------------------------
+# Enumeration
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    kind: str  # "int", "float", "str", "bool", "array", "object" (a class instance), "any"
+    annotation: str
+    optional: bool  # None is a valid value
+    keyword_only: bool
+    has_default: bool
+
+
+@dataclass
+class PublicCallable:
+    names: list[str]  # every public name it is reachable under, the first one canonical
+    obj: Any  # the function, the class (constructor) or the unbound method
+    role: str  # "function", "constructor" or "method"
+    owner: type | None  # the class, for constructors and methods
+    params: list[Param] | None = None  # None: the signature could not be read
+    problem: str = ""  # why not
+
+    @property
+    def name(self) -> str:
+        return self.names[0]
+
+    def baseline(self) -> Baseline | None:
+        for n in self.names:
+            if n in BASELINES:
+                return BASELINES[n]
+        return None
+
+    def make_instance(self) -> Any:
+        """A fresh instance of the owner class from its constructor's baseline."""
+        for n in owner_names(self):
+            if n in BASELINES:
+                return self.owner(**BASELINES[n].kwargs)
+        raise LookupError(f"no baseline for the constructor of {self.name}")
+
+    def call(self, kwargs: dict[str, Any], instance: Any = None) -> Any:
+        """Calls with the parameters in signature order: positional unless keyword-only."""
+        assert self.params is not None
+        positional = [kwargs[p.name] for p in self.params if not p.keyword_only and p.name in kwargs]
+        keywords = {p.name: kwargs[p.name] for p in self.params if p.keyword_only and p.name in kwargs}
+        if self.role == "method":
+            return getattr(instance, self.name.rsplit(".", 1)[1])(*positional, **keywords)
+        return self.obj(*positional, **keywords)
+
+
+def owner_names(c: PublicCallable) -> list[str]:
+    return [n.rsplit(".", 1)[0] for n in c.names] if c.role == "method" else list(c.names)
+
+
+def public_modules() -> list[types.ModuleType]:
+    """cushion and every submodule without a leading underscore in its name."""
+    modules = [cushion]
+    for info in pkgutil.walk_packages(cushion.__path__, "cushion."):
+        if any(part.startswith("_") for part in info.name.split(".")[1:]):
+            continue
+        modules.append(importlib.import_module(info.name))
+    return modules
+
+
+def _is_exempt_class(cls: type) -> bool:
+    """Exceptions and enums: constructed by the library or by value lookup (Python's rules)."""
+    return issubclass(cls, (BaseException, enum.Enum))
+
+
+def public_callables() -> list[PublicCallable]:
+    found: dict[int, PublicCallable] = {}
+
+    def add(obj: Any, name: str, role: str, owner: type | None) -> None:
+        key = id(obj) if role != "method" else hash((id(owner), name.rsplit(".", 1)[1]))
+        if key in found:
+            found[key].names.append(name)
+        else:
+            found[key] = PublicCallable([name], obj, role, owner)
+
+    for module in public_modules():
+        exported = getattr(module, "__all__", None)
+        if exported is None:
+            raise AssertionError(f"{module.__name__} has no __all__: public names must be listed")
+        for attr in sorted(exported):
+            obj = getattr(module, attr)
+            name = f"{module.__name__}.{attr}"
+            if isinstance(obj, types.ModuleType):
+                continue  # walked on its own
+            if isinstance(obj, type):
+                if _is_exempt_class(obj):
+                    continue
+                add(obj, name, "constructor", obj)
+                for meth_name, member in sorted(vars(obj).items()):
+                    if meth_name.startswith("_") or isinstance(member, property) or not callable(member):
+                        continue
+                    if isinstance(member, (staticmethod, classmethod)):
+                        add(getattr(obj, meth_name), f"{name}.{meth_name}", "function", None)
+                    else:
+                        add(member, f"{name}.{meth_name}", "method", obj)
+            elif callable(obj):
+                add(obj, name, "function", None)
+    callables = list(found.values())
+    for c in callables:
+        try:
+            c.params = signature_of(c)
+        except ValueError as e:
+            c.problem = str(e)
+    return callables
+
+
+# ---------------------------------------------------------------------------------------
+# Signatures
+# ---------------------------------------------------------------------------------------
+
+_INT = {"int", "typing.SupportsInt", "typing.SupportsIndex", "SupportsInt", "SupportsIndex"}
+_FLOAT = {"float", "typing.SupportsFloat", "SupportsFloat"}
+_ARRAY_MARKERS = ("NDArray", "ndarray", "ArrayLike", "Buffer", "array_t")
+
+
+def classify(annotation: str) -> tuple[str, bool]:
+    """(kind, optional) of an annotation string."""
+    text = annotation.replace(" ", "")
+    optional = False
+    if text.startswith("Optional[") or text.startswith("typing.Optional["):
+        text, optional = text[text.index("[") + 1:-1], True
+    parts = [p for p in text.split("|")]
+    if "None" in parts:
+        optional = True
+        parts = [p for p in parts if p != "None"]
+    core = "|".join(parts)
+    if any(marker in core for marker in _ARRAY_MARKERS):
+        return "array", optional
+    if core in _INT:
+        return "int", optional
+    if core in _FLOAT:
+        return "float", optional
+    if core == "str":
+        return "str", optional
+    if core == "bool":
+        return "bool", optional
+    if core in ("", "object", "typing.Any", "Any", "inspect._empty"):
+        return "any", optional
+    return "object", optional
+
+
+def _pybind_params(doc: str, name: str) -> list[Param]:
+    first = doc.strip().splitlines()[0]
+    if "Overloaded function." in doc:
+        raise ValueError(f"{name} is overloaded: the hostile-input test cannot derive one signature")
+    match = re.match(r"^\w+\((.*)\)(\s*->.*)?$", first)
+    if not match:
+        raise ValueError(f"cannot read the signature of {name} from its docstring: {first!r}")
+    text = re.sub(r"=\s*<[^>]*>", "= ...", match.group(1))  # defaults pybind11 prints as <...>
+    try:
+        fn = ast.parse(f"def _f({text}): pass").body[0]
+    except SyntaxError as e:
+        raise ValueError(f"cannot parse the signature of {name}: {text!r} ({e})") from None
+    assert isinstance(fn, ast.FunctionDef)
+    a = fn.args
+    params: list[Param] = []
+    positional = a.posonlyargs + a.args
+    n_defaults = len(a.defaults)
+    for i, arg in enumerate(positional):
+        ann = ast.unparse(arg.annotation) if arg.annotation else ""
+        kind, optional = classify(ann)
+        params.append(Param(arg.arg, kind, ann, optional, False, i >= len(positional) - n_defaults))
+    for arg, default in zip(a.kwonlyargs, a.kw_defaults):
+        ann = ast.unparse(arg.annotation) if arg.annotation else ""
+        kind, optional = classify(ann)
+        params.append(Param(arg.arg, kind, ann, optional, True, default is not None))
+    return params
+
+
+def signature_of(c: PublicCallable) -> list[Param]:
+    target = c.obj.__init__ if c.role == "constructor" else c.obj
+    doc = getattr(target, "__doc__", None) or ""
+    is_compiled = not isinstance(target, types.FunctionType) and not inspect.ismethod(target)
+    if is_compiled:
+        params = _pybind_params(doc, c.name)
+    else:
+        sig = inspect.signature(target)
+        params = []
+        for p in sig.parameters.values():
+            if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
+                raise ValueError(f"{c.name} takes *args/**kwargs: give it an explicit signature")
+            ann = p.annotation if isinstance(p.annotation, str) else inspect.formatannotation(p.annotation)
+            kind, optional = classify(ann)
+            params.append(Param(p.name, kind, ann, optional, p.kind == p.KEYWORD_ONLY, p.default is not p.empty))
+    if c.role in ("constructor", "method") and params and params[0].name == "self":
+        params = params[1:]
+    return params
+
+
+# ---------------------------------------------------------------------------------------
+# Comparing results and object state
+# ---------------------------------------------------------------------------------------
+
+
+def fingerprint(value: Any) -> Any:
+    """A comparable image of a result: arrays and floats bit for bit, picklable objects as their
+    pickle, anything else as its repr."""
+    if isinstance(value, np.ndarray):  # bit for bit, so that NaN equals NaN
+        return ("ndarray", value.dtype.str, value.shape, np.ascontiguousarray(value).tobytes())
+    if isinstance(value, float):
+        return ("float", value.hex())
+    if isinstance(value, (tuple, list)):
+        return tuple(fingerprint(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, fingerprint(v)) for k, v in value.items()))
+    if isinstance(value, (int, float, str, bytes, bool, type(None))):
+        return value
+    try:
+        return ("pickle", type(value).__qualname__, pickle.dumps(value))
+    except Exception:  # noqa: BLE001 - anything unpicklable is compared by its repr
+        return ("repr", repr(value))
+
+
+def state_of(obj: Any) -> Any:
+    """An object's full state (pickle, else repr): compared before and after a call."""
+    return fingerprint(obj)
+
+
+Call = Callable[..., Any]
