@@ -17,4 +17,10 @@ ctest --test-dir build/release --output-on-failure
 log "Python: pytest"
 .venv/bin/python -m pytest -q -n "$JOBS" tests/python
 
+log "Sanitizers: GoogleTest and a Python smoke run under ASan + UBSan (.ci/sanitize.sh)"
+bash .ci/sanitize.sh
+
+log "Fuzzing: every libFuzzer target for ${FUZZ_SECONDS:-10} s (.ci/fuzz.sh)"
+bash .ci/fuzz.sh "${FUZZ_SECONDS:-10}"
+
 log "all tests passed in $((SECONDS - start)) s"
