@@ -30,7 +30,7 @@ if (($#)); then targets=("$@"); else
 fi
 mkdir -p build/fuzz/artifacts build/fuzz/logs
 failed=()
-printf '%-22s %12s %10s %8s\n' target executions exec/s corpus > build/fuzz/logs/summary.txt
+printf '%-22s %12s %10s %12s\n' target executions exec/s 'work corpus' > build/fuzz/logs/summary.txt
 for t in "${targets[@]}"; do
   work="build/fuzz/corpus/$t" seeds="tests/fuzz/corpus/$t" logfile="build/fuzz/logs/$t.log"
   mkdir -p "$work"
@@ -44,7 +44,7 @@ for t in "${targets[@]}"; do
   fi
   execs=$(awk '/stat::number_of_executed_units/ {print $2}' "$logfile")
   rate=$(awk '/stat::average_exec_per_sec/ {print $2}' "$logfile")
-  printf '%-22s %12s %10s %8s\n' "$t" "${execs:-?}" "${rate:-?}" "$(ls "$work" | wc -l)" >> build/fuzz/logs/summary.txt
+  printf '%-22s %12s %10s %12s\n' "$t" "${execs:-?}" "${rate:-?}" "$(ls "$work" | wc -l)" >> build/fuzz/logs/summary.txt
   if [ "${FUZZ_MERGE:-0}" = 1 ] && [ -d "$seeds" ]; then
     "build/fuzz/$t" -merge=1 "$seeds" "$work" >/dev/null 2>&1
   fi
