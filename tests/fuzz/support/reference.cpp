@@ -264,9 +264,8 @@ Quote failed(CurveError e, const CurveParams& c) {
   return q;
 }
 
-Quote ok(const CurveParams& c, const Int& value, const Int& tf, const Int& pf, const Int& items, const Int& spot,
-         const Int& delta, const Int& t0) {
-  (void)c;
+Quote ok(const Int& value, const Int& tf, const Int& pf, const Int& items, const Int& spot, const Int& delta,
+         const Int& t0) {
   Quote q;
   q.value = value;
   q.trade_fee = tf;
@@ -289,7 +288,7 @@ Quote linear(bool buy, const CurveParams& c, const Int& n) {
     const Int series = div(mul(mul(n, sub(n, 1)), d), 2);
     const Int raw = add(mul(n, buy_spot), series);
     const Int pf = mul_wad_up(raw, c.protocol_fee), tf = mul_wad_up(raw, c.fee);
-    return ok(c, add(raw, add(tf, pf)), tf, pf, n, new_spot, d, c.t0);
+    return ok(add(raw, add(tf, pf)), tf, pf, n, new_spot, d, c.t0);
   }
   const Int decrease = mul(d, n);
   Int items = n, new_spot = 0;
@@ -300,7 +299,7 @@ Quote linear(bool buy, const CurveParams& c, const Int& n) {
   const Int series = div(mul(mul(items, sub(items, 1)), d), 2);
   const Int raw = sub(mul(items, S), series);
   const Int pf = mul_wad_up(raw, c.protocol_fee), tf = mul_wad_up(raw, c.fee);
-  return ok(c, sub(raw, add(tf, pf)), tf, pf, items, new_spot, d, c.t0);
+  return ok(sub(raw, add(tf, pf)), tf, pf, items, new_spot, d, c.t0);
 }
 
 Quote exponential(bool buy, const CurveParams& c, const Int& n) {
@@ -313,7 +312,7 @@ Quote exponential(bool buy, const CurveParams& c, const Int& n) {
     const Int first = mul_wad_up(S, d);
     const Int raw = mul_wad_up(first, div_wad_up(sub(dpn, kWad), sub(d, kWad)));
     const Int pf = mul_wad_up(raw, c.protocol_fee), tf = mul_wad_up(raw, c.fee);
-    return ok(c, add(raw, add(pf, tf)), tf, pf, n, new_spot, d, c.t0);
+    return ok(add(raw, add(pf, tf)), tf, pf, n, new_spot, d, c.t0);
   }
   const Int inv = div_wad_down(kWad, d);
   const Int ipn = rpow(inv, n, kWad);
@@ -321,7 +320,7 @@ Quote exponential(bool buy, const CurveParams& c, const Int& n) {
   if (new_spot < 1000000) return failed(CurveError::spot_price_underflow, c);
   const Int raw = mul_wad_down(S, div_wad_down(sub(kWad, ipn), sub(kWad, inv)));
   const Int pf = mul_wad_up(raw, c.protocol_fee), tf = mul_wad_up(raw, c.fee);
-  return ok(c, sub(raw, add(pf, tf)), tf, pf, n, new_spot, d, c.t0);
+  return ok(sub(raw, add(pf, tf)), tf, pf, n, new_spot, d, c.t0);
 }
 
 Quote xyk(bool buy, const CurveParams& c, const Int& n) {
@@ -335,13 +334,13 @@ Quote xyk(bool buy, const CurveParams& c, const Int& n) {
     const Int value = add(add(raw, tf), pf);
     const Int new_x = add(x, raw);
     if (new_x > kMax128) return failed(CurveError::spot_price_overflow, c);
-    return ok(c, value, tf, pf, n, new_x, new_y, c.t0);
+    return ok(value, tf, pf, n, new_x, new_y, c.t0);
   }
   const Int new_y = add(y, n);
   if (new_y > kMax128) return failed(CurveError::delta_overflow, c);
   const Int raw = div(mul(n, x), new_y);
   const Int pf = mul_wad_up(raw, c.protocol_fee), tf = mul_wad_up(raw, c.fee);
-  return ok(c, sub(sub(raw, tf), pf), tf, pf, n, x - raw, new_y, c.t0);
+  return ok(sub(sub(raw, tf), pf), tf, pf, n, x - raw, new_y, c.t0);
 }
 
 Quote gda(bool buy, const CurveParams& c, const Int& n) {
@@ -367,7 +366,7 @@ Quote gda(bool buy, const CurveParams& c, const Int& n) {
   }
   const Int pf = prb::mul(raw, c.protocol_fee), tf = prb::mul(raw, c.fee);  // GDA floors its fees
   const Int value = buy ? add(add(raw, pf), tf) : sub(sub(raw, pf), tf);
-  return ok(c, value, tf, pf, n, new_spot, c.delta, c.now);
+  return ok(value, tf, pf, n, new_spot, c.delta, c.now);
 }
 
 }  // namespace cushion::fuzz::ref
