@@ -12,7 +12,7 @@ def test_keccak_vectors():
     assert selector("transfer(address,uint256)").hex() == "a9059cbb"
     assert selector("Panic(uint256)").hex() == "4e487b71"
     # Around the 136-byte rate: one, two and three blocks (checked against js-sha3).
-    assert keccak256(b"a" * 135).hex().startswith("8567c1de67db78fe")
+    assert keccak256(b"a" * 135).hex().startswith("34367dc248bbd832")
     assert keccak256(b"a" * 136).hex().startswith("a6c4d403279fe3e0")
 
 
