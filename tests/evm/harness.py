@@ -253,6 +253,14 @@ class Chain:
                     outcomes.append(("revert", classify_revert(body, self.artifacts.errors)))
         return outcomes
 
+    def call_with_bytes(self, contract: str, function: str, data: bytes) -> tuple[int, ...]:
+        """Calls a function whose only argument is `bytes` directly (no batch); returns its
+        static outputs, or raises RuntimeError when it reverts."""
+        fn = self.artifacts.contracts[contract].functions[function]
+        calldata = fn.selector + _word(32) + _word(len(data)) + data + b"\0" * (-len(data) % 32)
+        raw = bytes(self.evm.message_call(CALLER, self.address(contract), calldata, gas=10**7))
+        return decode_words(raw, len(fn.outputs))
+
     def call(self, contract: str, function: str, *args: int) -> Outcome:
         """One case."""
         return self.run(contract, function, [args])[0]
