@@ -26,14 +26,16 @@ nothing but cushion's compiled core (no NumPy, no pandas).
 
 from __future__ import annotations
 
-import re
 import sys
-from typing import Callable, Sequence
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+
+if TYPE_CHECKING:  # typing's import alone costs milliseconds on every ffi run
+    from collections.abc import Callable, Sequence
 
 __all__ = ["FUNCTIONS", "FfiFunction", "MalformedArguments", "ModuleUnavailable", "call", "encode", "main"]
 
 _MAX256 = (1 << 256) - 1
-_UINT = re.compile(r"(?:0[xX][0-9a-fA-F]+|[0-9]+)\Z")
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 
 
 class MalformedArguments(ValueError):
@@ -87,9 +89,11 @@ def encode(ok: bool, returns: Sequence[tuple[str, str]], values: Sequence[int]) 
 
 
 def _parse_uint(text: str, name: str) -> int:
-    if not _UINT.match(text):
+    digits = text[2:] if text[:2] in ("0x", "0X") else text
+    hex_form = digits is not text
+    if not digits or not all(c in (_HEX_DIGITS if hex_form else "0123456789") for c in digits):
         raise MalformedArguments(f"{name} must be an unsigned integer in decimal or 0x-hex, got {text!r}")
-    value = int(text, 0) if text[:2].lower() == "0x" else int(text, 10)
+    value = int(digits, 16 if hex_form else 10)
     if value > _MAX256:
         raise MalformedArguments(f"{name} must be < 2**256, got {text}")
     return value

@@ -14,7 +14,7 @@ import harness
 # The same profiles as tests/python: "ci" by default, "long" for a deliberate deep run
 # (CUSHION_HYPOTHESIS_PROFILE=long).  The bulk random cases scale with CUSHION_EVM_CASES.
 settings.register_profile(
-    "ci", max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+    "ci", max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile("long", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("CUSHION_HYPOTHESIS_PROFILE", "ci"))

@@ -50,8 +50,8 @@ Outcome = tuple  # ("ok", tuple[int, ...]) | ("revert", str | cushion.Revert)
 
 
 def default_cases() -> int:
-    """Random cases per function (CUSHION_EVM_CASES, default 3000; e.g. 100000 for a long run)."""
-    return int(os.environ.get("CUSHION_EVM_CASES", "3000"))
+    """Random cases per function (CUSHION_EVM_CASES, default 10000; e.g. 100000 for a long run)."""
+    return int(os.environ.get("CUSHION_EVM_CASES", "10000"))
 
 
 # ---------------------------------------------------------------------------------------------
