@@ -393,3 +393,24 @@ def error_code_detail(outcome: Outcome) -> str:
     names = ("OK", "INVALID_NUMITEMS", "SPOT_PRICE_OVERFLOW", "DELTA_OVERFLOW", "SPOT_PRICE_UNDERFLOW",
              "AUCTION_ENDED")
     return names[outcome[1][0]]
+
+
+def parity_tests(specs: Sequence[ParitySpec]) -> tuple[Callable[..., None], Callable[..., None]]:
+    """The two tests every parity module runs, parametrized over its specs:
+    ``test_random_cases, test_hypothesis_cases = parity_tests(SPECS)``."""
+    import pytest
+    from hypothesis import given
+
+    @pytest.mark.parametrize("spec", specs, ids=str)
+    def test_random_cases(chain: Chain, spec: ParitySpec) -> None:
+        check_bulk(chain, spec)
+
+    @pytest.mark.parametrize("spec", specs, ids=str)
+    def test_hypothesis_cases(chain: Chain, spec: ParitySpec) -> None:
+        @given(spec.strategy)
+        def check(case: tuple) -> None:
+            check_cases(chain, spec, [case])
+
+        check()
+
+    return test_random_cases, test_hypothesis_cases

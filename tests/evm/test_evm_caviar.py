@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cases import MAX128, MAX256, WAD, near, rng, st_uint, uint
-from harness import ParitySpec, check_bulk, check_cases, default_cases
+from cases import MAX256, WAD, near, rng, st_uint, uint
+from harness import ParitySpec, check_bulk, default_cases
 
 BPS = 10_000
 

@@ -4,13 +4,11 @@ and the curve after the trade, bit for bit, reverts included."""
 
 from __future__ import annotations
 
-import pytest
-from hypothesis import given
 from hypothesis import strategies as st
 
 from cushion import exact
 from cases import WAD, exponential_case, gda_exact_case, linear_case, st_uint, xyk_case
-from harness import ParitySpec, check_bulk, check_cases, error_code_detail
+from harness import ParitySpec, error_code_detail, parity_tests
 
 
 def as_curve_quote(curve, quote, next_state) -> tuple[int, ...]:
@@ -70,18 +68,7 @@ SPECS = [
 ]
 
 
-@pytest.mark.parametrize("spec", SPECS, ids=str)
-def test_random_cases(chain, spec):
-    check_bulk(chain, spec)
-
-
-@pytest.mark.parametrize("spec", SPECS, ids=str)
-def test_hypothesis_cases(chain, spec):
-    @given(spec.strategy)
-    def check(case):
-        check_cases(chain, spec, [case])
-
-    check()
+test_random_cases, test_hypothesis_cases = parity_tests(SPECS)
 
 
 def test_gda_decay_factor(chain):

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import random
 
-import pytest
-from hypothesis import given
 from hypothesis import strategies as st
 
 from cushion import num
 from cushion.num import solmate
 from cases import MAX256, WAD, near, st_uint, uint
-from harness import ParitySpec, check_bulk, check_cases
+from harness import ParitySpec, parity_tests
 
 
 def product_boundary_case(r: random.Random) -> tuple[int, int, int]:
@@ -114,18 +112,7 @@ SPECS = [
 ]
 
 
-@pytest.mark.parametrize("spec", SPECS, ids=str)
-def test_random_cases(chain, spec):
-    check_bulk(chain, spec)
-
-
-@pytest.mark.parametrize("spec", SPECS, ids=str)
-def test_hypothesis_cases(chain, spec):
-    @given(spec.strategy)
-    def check(case):
-        check_cases(chain, spec, [case])
-
-    check()
+test_random_cases, test_hypothesis_cases = parity_tests(SPECS)
 
 
 def test_structured_edges_are_reached(chain):

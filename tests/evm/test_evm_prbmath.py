@@ -6,12 +6,11 @@ from __future__ import annotations
 import random
 from decimal import Decimal, getcontext
 
-import pytest
 from hypothesis import strategies as st
 
 from cushion.num import prbmath
 from cases import MAX256, WAD, near, st_uint, uint
-from harness import ParitySpec, check_bulk, check_cases
+from harness import ParitySpec, parity_tests
 
 EXP2_LIMIT = 192 * WAD
 
@@ -105,20 +104,7 @@ SPECS = [
 ]
 
 
-@pytest.mark.parametrize("spec", SPECS, ids=str)
-def test_random_cases(chain, spec):
-    check_bulk(chain, spec)
-
-
-@pytest.mark.parametrize("spec", SPECS, ids=str)
-def test_hypothesis_cases(chain, spec):
-    from hypothesis import given
-
-    @given(spec.strategy)
-    def check(case):
-        check_cases(chain, spec, [case])
-
-    check()
+test_random_cases, test_hypothesis_cases = parity_tests(SPECS)
 
 
 def test_exp2_factors_are_two_to_the_minus_k_rounded_to_nearest(chain):

@@ -6,14 +6,13 @@ from __future__ import annotations
 import random
 
 import pytest
-from hypothesis import given
 from hypothesis import strategies as st
 
 import cushion
 from cushion import sudoswap
 from cases import (MAX128, WAD, exponential_case, gda_compat_case, linear_case, pack_gda_delta, st_uint,
                    xyk_case)
-from harness import ParitySpec, check_bulk, check_cases, error_code_detail
+from harness import ParitySpec, error_code_detail, parity_tests
 
 CONTRACTS = {"linear": "LinearCurve", "exponential": "ExponentialCurve", "xyk": "XykCurve", "gda": "GDACurve"}
 CASES = {"linear": linear_case, "exponential": exponential_case, "xyk": xyk_case, "gda": gda_compat_case}
@@ -49,18 +48,7 @@ def spec(curve: str, side: str) -> ParitySpec:
 SPECS = [spec(curve, side) for curve in CONTRACTS for side in ("buy", "sell")]
 
 
-@pytest.mark.parametrize("spec", SPECS, ids=str)
-def test_random_cases(chain, spec):
-    check_bulk(chain, spec)
-
-
-@pytest.mark.parametrize("spec", SPECS, ids=str)
-def test_hypothesis_cases(chain, spec):
-    @given(spec.strategy)
-    def check(case):
-        check_cases(chain, spec, [case])
-
-    check()
+test_random_cases, test_hypothesis_cases = parity_tests(SPECS)
 
 
 @pytest.mark.parametrize("side", ["buy", "sell"])
