@@ -56,8 +56,13 @@ struct MultiplicativePremia {
         throw InvalidArgument("premia[" + std::to_string(t) + "] must be > -1 for multiplicative premia");
   }
   static Eigen::VectorXd weights(const Eigen::MatrixXd& exposure, const Eigen::VectorXd& premia) {
-    const Eigen::VectorXd log_growth = premia.array().log1p().matrix();
-    return (exposure * log_growth).array().exp();
+    // log1p and exp element by element through libm (Eigen's AVX-512 packet exp trips
+    // GCC 12's -Wmaybe-uninitialized, and a handful of logs need no SIMD).
+    Eigen::VectorXd log_growth(premia.size());
+    for (Index t = 0; t < premia.size(); ++t) log_growth[t] = std::log1p(premia[t]);
+    Eigen::VectorXd w = exposure * log_growth;
+    for (Index i = 0; i < w.size(); ++i) w[i] = std::exp(w[i]);
+    return w;
   }
 };
 
