@@ -228,3 +228,17 @@ def test_f64_agrees_with_exact(vb, vn, fee, pfee, frac):
         assert qf.ok
         assert qf.value == pytest.approx(qe.value / 1e18, rel=1e-9, abs=1e-15)
         assert qf.next.base_reserve == pytest.approx(qe.next.base_reserve / 1e18, rel=1e-9)
+
+
+def test_weighted_xyk_is_a_value():
+    import pickle
+
+    for curve in (cushion.WeightedXYK(100.0, 5.0, 200, 10), cushion.exact.WeightedXYK(100 * E18, 5 * E18, 200, 10)):
+        assert pickle.loads(pickle.dumps(curve)) == curve and hash(curve) == hash(pickle.loads(pickle.dumps(curve)))
+        assert repr(curve).startswith("WeightedXYK(base_reserve=")
+        assert curve.buy(curve.nft_reserve // 5).next != curve
+    assert type(cushion.exact.WeightedXYK(1, 1)).__module__ == "cushion.exact"
+    with pytest.raises(ValueError, match="^fee_rate_bps must be <= 5000"):
+        cushion.WeightedXYK(1.0, 1.0, 5000.5)
+    with pytest.raises(OverflowError, match="^base_reserve must be < 2\\*\\*128"):
+        cushion.exact.WeightedXYK(2**128, 1)

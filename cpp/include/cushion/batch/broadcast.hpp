@@ -115,15 +115,19 @@ void for_each_row(const LoopPlan<P>& plan, const std::array<const T*, P>& base, 
   const std::size_t nd = plan.shape.size();
   const auto row_len = static_cast<std::size_t>(plan.shape.back());
   const auto& inner = plan.strides.back();
+  // Element offsets, not pointers: the odometer's intermediate positions may lie outside
+  // an operand (negative strides, the step past the last row), which a pointer may not.
   std::vector<std::ptrdiff_t> index(nd - 1, 0);
-  std::array<const T*, P> ptr = base;
+  std::array<std::ptrdiff_t, P> at{};
+  std::array<const T*, P> ptr{};
   for (std::size_t offset = 0; offset < plan.size; offset += row_len) {
+    for (std::size_t k = 0; k < P; ++k) ptr[k] = base[k] + at[k];
     row(offset, row_len, ptr, inner);
     // Advance the odometer over the outer dimensions.
     for (std::size_t d = nd - 1; d-- > 0;) {
-      for (std::size_t k = 0; k < P; ++k) ptr[k] += plan.strides[d][k];
+      for (std::size_t k = 0; k < P; ++k) at[k] += plan.strides[d][k];
       if (++index[d] < plan.shape[d]) break;
-      for (std::size_t k = 0; k < P; ++k) ptr[k] -= plan.strides[d][k] * plan.shape[d];
+      for (std::size_t k = 0; k < P; ++k) at[k] -= plan.strides[d][k] * plan.shape[d];
       index[d] = 0;
     }
   }
