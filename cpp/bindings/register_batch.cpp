@@ -10,6 +10,7 @@
 #include <pybind11/stl.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "arrays.hpp"
@@ -63,8 +64,55 @@ py::sequence checked_operands(py::handle operands) {
 
 // -- f64 --------------------------------------------------------------------------------
 
+/// The output columns of an f64 batch: fresh arrays, or with `out` (a previous result's
+/// columns, for repeated sweeps without reallocating) the caller's arrays once they are
+/// checked to be writable, C-contiguous, of the right dtype and shape, and disjoint from
+/// the inputs and from each other.
+class OutputColumns {
+ public:
+  OutputColumns(py::handle out, std::vector<py::ssize_t> shape, const std::vector<py::array>& inputs)
+      : out_(out), shape_(std::move(shape)), inputs_(inputs) {
+    if (!out.is_none() && !PyDict_Check(out.ptr())) raise(PyExc_TypeError, "out must be a BatchQuote (or None)");
+  }
+
+  template <class T>
+  py::array_t<T> take(const char* key, bool in_next = false) {
+    if (out_.is_none()) return py::array_t<T>(shape_);
+    py::dict source = py::reinterpret_borrow<py::dict>(out_);
+    if (in_next) {
+      if (!source.contains("next")) raise(PyExc_ValueError, "out has no next columns");
+      source = source["next"].cast<py::dict>();
+    }
+    if (!source.contains(key)) raise(PyExc_ValueError, std::string("out has no column '") + key + "' for this curve");
+    const py::object column = source[key];
+    const std::string name = std::string("out.") + (in_next ? "next['" + std::string(key) + "']" : key);
+    if (!py::isinstance<py::array>(column)) raise(PyExc_TypeError, name + " must be a NumPy array");
+    const auto arr = py::reinterpret_borrow<py::array>(column);
+    if (!arr.dtype().is(py::dtype::of<T>()))
+      raise(PyExc_TypeError, name + " must have dtype " + std::string(py::str(py::dtype::of<T>())));
+    if (!(arr.flags() & py::array::c_style) || !arr.writeable())
+      raise(PyExc_ValueError, name + " must be a writable C-contiguous array");
+    if (std::vector<py::ssize_t>(arr.shape(), arr.shape() + arr.ndim()) != shape_)
+      raise(PyExc_ValueError, name + " has the wrong shape for this batch");
+    for (const auto& other : inputs_)
+      if (numpy().attr("may_share_memory")(arr, other).cast<bool>())
+        raise(PyExc_ValueError, name + " overlaps an input: out columns must not share memory with the inputs");
+    for (const auto& other : taken_)
+      if (numpy().attr("may_share_memory")(arr, other).cast<bool>())
+        raise(PyExc_ValueError, name + " overlaps another out column");
+    taken_.push_back(arr);
+    return py::array_t<T>(arr);
+  }
+
+ private:
+  py::handle out_;
+  std::vector<py::ssize_t> shape_;
+  const std::vector<py::array>& inputs_;
+  std::vector<py::array> taken_;
+};
+
 template <class Curve, bool Buy>
-py::dict quote_f64(py::handle operands) {
+py::dict quote_f64(py::handle operands, py::handle out_columns) {
   using S = CurveSchema<Curve>;
   constexpr std::size_t P = S::params.size(), N = S::next.size();
   const py::sequence seq = checked_operands<Curve>(operands);
@@ -72,22 +120,25 @@ py::dict quote_f64(py::handle operands) {
   std::array<batch::Operand<double>, P> ops;
   std::array<batch::Shape, P> shapes;
   std::array<const double*, P> base{};
+  std::vector<py::array> inputs;
   for (std::size_t k = 0; k < P; ++k) {
     arrays[k] = to_f64_array(seq[k], S::params[k]);
     ops[k] = arrays[k].operand;
     shapes[k] = ops[k].shape;
     base[k] = ops[k].data;
+    inputs.push_back(arrays[k].array);
   }
   const batch::Shape shape = batch::broadcast_shapes(shapes, S::params);
   const auto plan = batch::plan_loops(ops, shape);
-  const auto py_shape = to_py_shape(shape);
-  py::array_t<double> value(py_shape), trade_fee(py_shape), protocol_fee(py_shape), items(py_shape);
-  py::array_t<std::uint8_t> error(py_shape);
+  OutputColumns columns(out_columns, to_py_shape(shape), inputs);
+  py::array_t<double> value = columns.take<double>("value"), trade_fee = columns.take<double>("trade_fee"),
+                      protocol_fee = columns.take<double>("protocol_fee"), items = columns.take<double>("items");
+  py::array_t<std::uint8_t> error = columns.take<std::uint8_t>("error");
   std::array<py::array_t<double>, N> next;
   batch::F64Columns<N> cols{value.mutable_data(), trade_fee.mutable_data(), protocol_fee.mutable_data(),
                             error.mutable_data(), items.mutable_data(),     {}};
   for (std::size_t j = 0; j < N; ++j) {
-    next[j] = py::array_t<double>(py_shape);
+    next[j] = columns.take<double>(S::next[j], true);
     cols.next[j] = next[j].mutable_data();
   }
   {
@@ -189,7 +240,7 @@ py::dict quote_exact(py::handle operands) {
 }
 
 template <class Num, bool Exact>
-py::dict dispatch_quote(py::handle kind, py::handle side, py::handle operands) {
+py::dict dispatch_quote(py::handle kind, py::handle side, py::handle operands, py::handle out) {
   const CurveKind k = to_kind(kind);
   const bool buy = to_side(side) == curves::Side::buy;
   return batch::visit_curve<Num>(k, [&](auto type) {
@@ -197,7 +248,7 @@ py::dict dispatch_quote(py::handle kind, py::handle side, py::handle operands) {
     if constexpr (Exact)
       return buy ? quote_exact<Curve, true>(operands) : quote_exact<Curve, false>(operands);
     else
-      return buy ? quote_f64<Curve, true>(operands) : quote_f64<Curve, false>(operands);
+      return buy ? quote_f64<Curve, true>(operands, out) : quote_f64<Curve, false>(operands, out);
   });
 }
 
@@ -285,9 +336,16 @@ void register_batch(py::module_& core) {
       },
       py::arg("kind"), "(operand names in order, next-state field names) of a curve kind.");
   m.def("quote", &dispatch_quote<num::F64, false>, py::arg("kind"), py::arg("side"), py::arg("operands"),
-        "f64 batch quote: operands (one per parameter, in parameters(kind) order) broadcast together.");
-  m.def("quote_exact", &dispatch_quote<num::Evm256, true>, py::arg("kind"), py::arg("side"), py::arg("operands"),
-        "Exact batch quote: operands are ints or 1-D sequences of ints of one common length.");
+        py::arg("out") = py::none(),
+        "f64 batch quote: operands (one per parameter, in parameters(kind) order) broadcast together; out: a "
+        "previous result's columns to write into.");
+  m.def(
+      "quote_exact",
+      [](py::handle kind, py::handle side, py::handle operands) {
+        return dispatch_quote<num::Evm256, true>(kind, side, operands, py::none());
+      },
+      py::arg("kind"), py::arg("side"), py::arg("operands"),
+      "Exact batch quote: operands are ints or 1-D sequences of ints of one common length.");
   m.def("slippage_curve", &slippage_curve, py::arg("curve"), py::arg("quantities"), py::arg("side"),
         "The slippage curve of an f64 curve at cumulative quantities.");
   m.def("depth", &depth, py::arg("curve"), py::arg("drop"), py::arg("side"), py::arg("max_items"),

@@ -207,9 +207,17 @@ def _operands(function: str, curve: object, params: dict[str, Any], exact: bool)
     return kind, tuple(operands)
 
 
-def _quote(function: str, side: Side, curve: object, params: dict[str, Any]) -> BatchQuote:
+def _quote(function: str, side: Side, curve: object, params: dict[str, Any], out: BatchQuote | None) -> BatchQuote:
     kind, operands = _operands(function, curve, params, exact=False)
-    r = _core.batch.quote(kind, side, operands)
+    columns = None
+    if out is not None:
+        if not isinstance(out, BatchQuote):
+            raise TypeError(f"out must be a BatchQuote, not {type(out).__name__}")
+        if out.curve != kind:
+            raise ValueError(f"out holds a {out.curve!r} batch, not a {kind!r} one")
+        columns = {"value": out.value, "trade_fee": out.trade_fee, "protocol_fee": out.protocol_fee,
+                   "error": out.error, "items": out.items, "next": dict(out.next)}
+    r = _core.batch.quote(kind, side, operands, columns)
     return BatchQuote(kind, side, r["value"], r["trade_fee"], r["protocol_fee"], r["error"], r["items"],
                       dict(r["next"]))
 
@@ -224,19 +232,21 @@ def _quote_exact(function: str, side: Side, curve: object, params: dict[str, Any
                            dict(r["next"]), reverts)
 
 
-def buy(curve: CurveKind | type | object, /, **params: Any) -> BatchQuote:
+def buy(curve: CurveKind | type | object, /, *, out: BatchQuote | None = None, **params: Any) -> BatchQuote:
     """Quote buying from f64 curves, element by element over broadcast parameter arrays.
 
     ``curve`` is a kind, a curve class or a curve object (whose fields default the
     parameters); ``params`` are the curve's parameters and the quantity ``n``
-    (``weight_sum`` for ``weighted_xyk``), each a number or an array.
+    (``weight_sum`` for ``weighted_xyk``), each a number or an array.  ``out``: a previous
+    result of the same curve and shape whose arrays are overwritten (no allocation, for
+    sweeps in a loop); they must not share memory with the inputs.
     """
-    return _quote("buy", "buy", curve, params)
+    return _quote("buy", "buy", curve, params, out)
 
 
-def sell(curve: CurveKind | type | object, /, **params: Any) -> BatchQuote:
+def sell(curve: CurveKind | type | object, /, *, out: BatchQuote | None = None, **params: Any) -> BatchQuote:
     """Quote selling into f64 curves, element by element over broadcast parameter arrays (see :func:`buy`)."""
-    return _quote("sell", "sell", curve, params)
+    return _quote("sell", "sell", curve, params, out)
 
 
 def buy_exact(curve: CurveKind | type | object, /, **params: Any) -> ExactBatchQuote:

@@ -276,3 +276,23 @@ def test_exact_batch_broadcasts_and_validates():
         batch.buy_exact("xyk", token_reserve=[1, 2], nft_reserve=5, n=[1, 1, 1])
     with pytest.raises(ValueError, match="1-D"):
         batch.buy_exact("xyk", token_reserve=np.ones((2, 2), dtype=np.int64), nft_reserve=5, n=1)
+
+
+def test_out_reuses_a_previous_results_arrays():
+    n = counts(1000)
+    first = batch.buy("xyk", token_reserve=100.0, nft_reserve=50.0, fee=0.005, n=n)
+    keep = first.value.copy()
+    again = batch.sell("xyk", token_reserve=120.0, nft_reserve=40.0, n=n, out=first)
+    assert again.value is first.value and again.next["nft_reserve"] is first.next["nft_reserve"]
+    fresh = batch.sell("xyk", token_reserve=120.0, nft_reserve=40.0, n=n)
+    for k in ("value", "trade_fee", "protocol_fee", "error", "items"):
+        np.testing.assert_array_equal(getattr(again, k), getattr(fresh, k))
+    assert not np.array_equal(keep, first.value)  # overwritten in place
+    with pytest.raises(ValueError, match="out.value has the wrong shape"):
+        batch.sell("xyk", token_reserve=1.0, nft_reserve=4.0, n=n[:10], out=first)
+    with pytest.raises(ValueError, match="out holds a 'xyk' batch"):
+        batch.sell("linear", spot_price=1.0, delta=0.1, n=n, out=first)
+    with pytest.raises(ValueError, match="out.items overlaps an input"):
+        batch.sell("xyk", token_reserve=1.0, nft_reserve=4.0, n=first.items, out=first)
+    with pytest.raises(TypeError, match="out must be a BatchQuote"):
+        batch.sell("xyk", token_reserve=1.0, nft_reserve=4.0, n=n, out={"value": n})

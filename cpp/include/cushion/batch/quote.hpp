@@ -3,9 +3,12 @@
 // f64: every element builds the curve and calls the same inline buy/sell as a scalar
 // quote, so a batch result equals the scalar result bit for bit (the project compiles
 // with -ffp-contract=off, so no FMA differs between the two call sites).  The loop is
-// branch-light and allocation-free: inputs are validated before it starts (so the
-// curve constructors never throw inside), outputs are preallocated columns, and the row
-// kernel reads each operand through one stride, the shape a later SIMD kernel can keep.
+// branch-light and allocation-free: outputs are preallocated columns, the row kernel
+// reads each operand through one stride (the shape a later SIMD kernel can keep), and a
+// row whose curve parameters are all broadcast builds its curve once.  Validation rides
+// on the loop instead of a separate pass over the inputs: the curve constructors check
+// their parameters (throwing, out of line, only on bad input) and the quantities fold
+// into a flag; only on failure is the input scanned again, to name the bad element.
 //
 // exact: the same, over columns of uint256 (length 1 or the batch length); a revert is
 // caught per element and reported (CurveError::reverted plus the Revert itself) so that
@@ -151,8 +154,15 @@ bool quote_f64(const LoopPlan<P>& plan, const std::array<const double*, P>& base
                      store(i, Buy ? curve.buy(n) : curve.sell(n));
                    }
                  } else {
+                   // Running pointers and strides in locals: the uint8 error store may alias
+                   // anything, which would otherwise reload `ptr` and `stride` every element.
+                   std::array<const double*, P> at = ptr;
+                   const std::array<std::ptrdiff_t, P> step = stride;
                    for (std::size_t i = 0; i < len; ++i) {
-                     for (std::size_t k = 0; k < P; ++k) p[k] = ptr[k][static_cast<std::ptrdiff_t>(i) * stride[k]];
+                     for (std::size_t k = 0; k < P; ++k) {
+                       p[k] = *at[k];
+                       at[k] += step[k];
+                     }
                      const Curve curve = S::make(p.data());  // checks (and may throw for) the parameters
                      row_ok &= (p[P - 1] >= 0.0) & (p[P - 1] <= S::upper[P - 1]);
                      store(i, Buy ? curve.buy(p[P - 1]) : curve.sell(p[P - 1]));
