@@ -9,7 +9,13 @@ sells positions in tranches.  This package gives:
 * ``cushion.exact`` — the same curves in exact uint256 arithmetic, matching the
   deployed Solidity bit for bit (``cushion.Revert`` where it would revert);
 * ``cushion.sudoswap`` — sudoswap v2's ``getBuyInfo`` / ``getSellInfo``;
-* ``cushion.num`` — the exact primitives (FullMath mul_div, solmate, PRBMath).
+* ``cushion.num`` — the exact primitives (FullMath mul_div, solmate, PRBMath);
+* ``cushion.WeightedXYK`` and ``cushion.basket`` — trait baskets: Caviar's weighted
+  XYK, item weights from trait premia, basket quotes on any curve;
+* ``cushion.caviar`` — Caviar private pools' ``buyQuote`` / ``sellQuote`` /
+  ``changeFeeQuote``, bit for bit;
+* ``cushion.batch`` — vectorised quoting over NumPy arrays (and exact columns of ints);
+* ``cushion.slippage`` — slippage curves and depth.
 """
 
 from __future__ import annotations
@@ -18,8 +24,8 @@ from ._errors import Revert, RevertKind
 from ._version import __version__
 from . import _core
 from ._core import CurveError
-from .curves import GDA, XYK, Exponential, Linear
-from . import exact, num, sudoswap
+from .curves import GDA, XYK, Exponential, Linear, WeightedXYK
+from . import basket, batch, caviar, exact, num, slippage, sudoswap
 
 __all__ = [
     "__version__",
@@ -29,9 +35,14 @@ __all__ = [
     "Linear",
     "Revert",
     "RevertKind",
+    "WeightedXYK",
     "XYK",
+    "basket",
+    "batch",
+    "caviar",
     "exact",
     "num",
+    "slippage",
     "sudoswap",
 ]
 
