@@ -50,4 +50,4 @@ assert core.startswith('$ROOT/$site/'), 'not the sanitized module: ' + core
 log "Python: pytest smoke run against the sanitized extension"
 .venv/bin/python -m pytest -q -p no:cacheprovider --capture=sys ${SANITIZE_PYTEST_ARGS:-} \
   tests/python/test_hostile_input.py tests/python/test_threads.py tests/python/test_invariants.py \
-  tests/python/test_binding_regressions.py
+  tests/python/test_api_regressions.py

@@ -15,7 +15,15 @@ cmake --build build/release -j "$JOBS"
 ctest --test-dir build/release --output-on-failure
 
 log "Python: pytest"
-.venv/bin/python -m pytest -q -n "$JOBS" tests/python
+# pytest-benchmark files run once each as smoke tests here; measuring is a separate command
+# (see tests/python/test_batch_throughput.py).
+.venv/bin/python -m pytest -q -n "$JOBS" --benchmark-disable tests/python
+
+# Solidity reference contracts (solc-js, compiled once and cached in build/evm-artifacts) on revm:
+# every exact-mode function against the EVM, bit for bit.  Its own pytest run: tests/evm has its
+# own conftest.  A deeper run: CUSHION_EVM_CASES=100000 CUSHION_HYPOTHESIS_PROFILE=long.
+log "On-chain parity: pytest tests/evm"
+.venv/bin/python -m pytest -q tests/evm
 
 log "Sanitizers: GoogleTest and a Python smoke run under ASan + UBSan (.ci/sanitize.sh)"
 bash .ci/sanitize.sh

@@ -7,6 +7,7 @@
 #include <limits>
 #include <random>
 
+#include "cushion/compat/caviar.hpp"
 #include "cushion/compat/sudoswap.hpp"
 
 namespace {
@@ -92,6 +93,25 @@ TEST(Regression, F64XykSellLeavesAValidReserve) {
   ASSERT_EQ(q.error, CurveError::ok);
   EXPECT_TRUE(std::isfinite(q.next.token_reserve()) && q.next.token_reserve() >= 0.0);
   EXPECT_EQ(q.next.token_reserve(), 0.0);
+}
+
+// fuzz_caviar: change_quote reverted InsufficientInputWeight for a change fee past uint56 (an
+// argument the ABI cannot encode) but refused a decimals past uint8 -- argument errors now
+// always come first, as for every other quote.
+TEST(Regression, CaviarChangeQuoteRefusesBadArgumentsBeforeReverting) {
+  namespace cav = cushion::compat::caviar;
+  const uint256 w_in(1u), w_out(2u), fee(25u), decimals(18u), protocol(0u);
+  EXPECT_THROW(cav::change_quote(w_in, w_out, uint256(1u) << 56, decimals, protocol), cushion::OutOfRange);
+  EXPECT_THROW(cav::change_quote(w_in, w_out, fee, uint256(509u), protocol), cushion::OutOfRange);
+  EXPECT_THROW(cav::change_quote(w_in, w_out, fee, decimals, uint256(65536u)), cushion::OutOfRange);
+  try {
+    cav::change_quote(w_in, w_out, fee, decimals, protocol);
+    ADD_FAILURE() << "no revert";
+  } catch (const cushion::num::Revert& e) {
+    EXPECT_EQ(e.reason(), "InsufficientInputWeight");
+  }
+  // f64: a negative weight is refused, not turned into NaN fees.
+  EXPECT_THROW(cushion::curves::change_quote<F64>(-1.0, 0.0, 25.0, 18, 0.0), cushion::InvalidArgument);
 }
 
 }  // namespace

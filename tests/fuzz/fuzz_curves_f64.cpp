@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "cushion/compat/sudoswap.hpp"
+#include "cushion/curves/weighted_xyk.hpp"
 #include "support/harness.hpp"
 
 using namespace cushion::fuzz;
@@ -46,7 +47,12 @@ struct CurveCase {
   /// How much more than its cost `value` selling n back may return, from f64 rounding
   /// alone; negative: the on-chain formula itself profits (GDA), not checked.
   double (*round_trip_slack)(const std::vector<double>& p, double n, double value);
+  /// Parameters the constructor must accept beyond "finite and >= 0" (nullptr: no more).
+  bool (*more_valid)(const std::vector<double>& p) = nullptr;
 };
+
+/// Caviar: feeRate <= 5000 (FeeRateTooHigh), protocolFeeRate a uint16.
+bool caviar_rates(const std::vector<double>& p) { return p[2] <= 5000.0 && p[3] <= 65535.0; }
 
 double plain_rounding(const std::vector<double>&, double, double value) { return 1e-12 * value; }
 double not_checked(const std::vector<double>&, double, double) { return -1.0; }
@@ -84,6 +90,13 @@ const CurveCase kCurves[] = {
        return summarize(q, {q.next.token_reserve(), q.next.nft_reserve(), q.next.fee(), q.next.protocol_fee()});
      },
      &plain_rounding},
+    {"weighted_xyk", 4,
+     [](const std::vector<double>& p, bool buy, double n) {
+       const auto q = run(cv::WeightedXYK<F>(p[0], p[1], p[2], p[3]), buy, n);
+       const auto& c = q.next;
+       return summarize(q, {c.base_reserve(), c.nft_reserve(), c.fee_rate_bps(), c.protocol_fee_rate_bps()});
+     },
+     &plain_rounding, &caviar_rates},
     {"gda", 7,
      [](const std::vector<double>& p, bool buy, double n) {
        const auto q = run(cv::GDA<F>(p[0], p[1], p[2], p[3], p[4], p[5], p[6]), buy, n);
@@ -144,11 +157,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string args = describe(p, n);
   const std::string what = std::string(curve.name) + (buy ? ".buy" : ".sell");
 
+  if (all_valid && curve.more_valid != nullptr) all_valid = curve.more_valid(p);
   bool refused = false;
   Summary s{};
   try {
     s = curve.quote(p, buy, n);
   } catch (const cushion::InvalidArgument&) {
+    refused = true;
+  } catch (const cushion::OutOfRange&) {  // a field its on-chain type cannot hold
     refused = true;
   }
   FUZZ_CHECK(refused == !all_valid, "%s: constructor %s (%s)", what.c_str(), refused ? "refused" : "accepted",

@@ -17,7 +17,13 @@ settings.register_profile("long", max_examples=20000, deadline=None, suppress_he
 settings.register_profile(
     "smoke", max_examples=100, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
 )
-settings.load_profile(os.environ.get("CUSHION_HYPOTHESIS_PROFILE", "ci"))
+PROFILE = os.environ.get("CUSHION_HYPOTHESIS_PROFILE", "ci")
+settings.load_profile(PROFILE)
+
+
+def scaled(examples: int) -> int:
+    """A test's example count in the "ci" profile, and 20 times that under "long"."""
+    return examples * 20 if PROFILE == "long" else examples
 
 MAX256 = 2**256 - 1
 MAX128 = 2**128 - 1
@@ -38,3 +44,17 @@ def uint(bits: int = 256) -> st.SearchStrategy[int]:
         st.integers(0, 2**64),
         st.integers(0, 10**24),
     )
+
+
+def outcome(fn, *args, **kw):
+    """("ok", result tuple) or ("revert", kind) for cushion and the reference alike, so that
+    a differential test compares what happened, reverts included."""
+    import cushion
+    from reference.errors import RefRevert
+
+    try:
+        return ("ok", tuple(fn(*args, **kw)))
+    except cushion.Revert as e:
+        return ("revert", e.kind.value)
+    except RefRevert as e:
+        return ("revert", e.kind)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import cushion
 from cushion import num
 from cushion.num import solmate
-from conftest import EDGES, MAX256, WAD, uint
+from conftest import EDGES, MAX256, WAD, uint, scaled
 from reference import evm
 from reference.errors import RefRevert
 
@@ -38,7 +38,7 @@ SOLMATE = [
 
 @pytest.mark.parametrize("rounding", ["down", "up"])
 @given(a=uint(), b=uint(), d=uint())
-@settings(max_examples=1000)
+@settings(max_examples=scaled(1000))
 def test_mul_div_matches_fullmath(rounding, a, b, d):
     mine = outcome(num.mul_div, a, b, d, rounding)
     ref = outcome(evm.fullmath_mul_div, a, b, d, rounding == "up")
@@ -46,21 +46,21 @@ def test_mul_div_matches_fullmath(rounding, a, b, d):
 
 
 @given(a=uint(), b=uint(), d=uint())
-@settings(max_examples=500)
+@settings(max_examples=scaled(500))
 def test_mulmod_matches_python(a, b, d):
     assert num.mulmod(a, b, d) == (a * b % d if d else 0)
 
 
 @pytest.mark.parametrize("fn,ref,arity", SOLMATE, ids=[f[0].__name__ for f in SOLMATE])
 @given(data=st.data())
-@settings(max_examples=1000)
+@settings(max_examples=scaled(1000))
 def test_solmate_matches_reference(fn, ref, arity, data):
     args = [data.draw(uint(), label=f"arg{i}") for i in range(arity)]
     assert outcome(fn, *args) == outcome(ref, *args)
 
 
 @given(x=uint(130), n=st.one_of(st.integers(0, 300), uint()), scalar=st.one_of(st.just(WAD), uint(70)))
-@settings(max_examples=1500)
+@settings(max_examples=scaled(1500))
 def test_rpow_matches_reference(x, n, scalar):
     assert outcome(solmate.rpow, x, n, scalar) == outcome(evm.rpow, x, n, scalar)
 

@@ -11,21 +11,11 @@ from hypothesis import strategies as st
 
 import cushion
 from cushion import sudoswap
-from conftest import MAX128, WAD, uint
+from conftest import MAX128, WAD, outcome, scaled, uint
 from reference import sudoswap as ref
-from reference.errors import RefRevert
 
 E18 = 10**18
 F, P = 5 * 10**15, 3 * 10**15  # the published tests' 0.5% trade fee and 0.3% protocol fee
-
-
-def outcome(fn, *args, **kw):
-    try:
-        return ("ok", tuple(fn(*args, **kw)))
-    except cushion.Revert as e:
-        return ("revert", e.kind.value)
-    except RefRevert as e:
-        return ("revert", e.kind)
 
 
 def test_issue_example_exponential_buy():
@@ -110,7 +100,7 @@ counts = st.one_of(st.integers(0, 20), st.integers(0, 2**20), uint())
 
 
 @given(S=uint(128), d=uint(128), n=counts, fee=fees, pfee=fees)
-@settings(max_examples=800)
+@settings(max_examples=scaled(800))
 def test_linear_matches_reference(S, d, n, fee, pfee):
     check("linear", S, d, n, fee, pfee)
 
@@ -118,13 +108,13 @@ def test_linear_matches_reference(S, d, n, fee, pfee):
 @given(S=st.one_of(uint(128), st.integers(10**6, 10**24)),
        d=st.one_of(st.integers(WAD - 10, 3 * WAD), st.integers(0, 2 * WAD), uint(128)),
        n=st.one_of(st.integers(0, 64), counts), fee=fees, pfee=fees)
-@settings(max_examples=800)
+@settings(max_examples=scaled(800))
 def test_exponential_matches_reference(S, d, n, fee, pfee):
     check("exponential", S, d, n, fee, pfee)
 
 
 @given(x=uint(128), y=st.one_of(st.integers(0, 1000), uint(128)), n=counts, fee=fees, pfee=fees)
-@settings(max_examples=800)
+@settings(max_examples=scaled(800))
 def test_xyk_matches_reference(x, y, n, fee, pfee):
     check("xyk", x, y, n, fee, pfee)
 
@@ -134,7 +124,7 @@ def test_xyk_matches_reference(x, y, n, fee, pfee):
        lambda9=st.one_of(st.integers(0, 10**8), st.integers(0, 2**40 - 1)),
        t0=st.integers(0, 2**48 - 1), dt=st.one_of(st.integers(0, 10**6), st.integers(-5, 5), uint(64)),
        n=st.one_of(st.integers(0, 30), counts), fee=fees, pfee=fees)
-@settings(max_examples=800)
+@settings(max_examples=scaled(800))
 def test_gda_matches_reference(S, alpha9, lambda9, t0, dt, n, fee, pfee):
     now = max(0, t0 + dt)
     check("gda", S, sudoswap.pack_gda_delta(alpha9, lambda9, t0), n, fee, pfee, now)

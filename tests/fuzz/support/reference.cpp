@@ -369,4 +369,62 @@ Quote gda(bool buy, const CurveParams& c, const Int& n) {
   return ok(value, tf, pf, n, new_spot, c.delta, c.now);
 }
 
+// ---- Caviar --------------------------------------------------------------------------
+
+namespace caviar {
+
+// buyQuote: inputAmount = FixedPointMathLib.mulDivUp(weightSum, virtualBaseTokenReserves,
+// virtualNftReserves - weightSum) (the subtraction is checked first); protocolFeeAmount =
+// inputAmount * protocolFeeRate / 10_000, feeAmount = inputAmount * feeRate / 10_000 (checked
+// products, floored); netInputAmount = inputAmount + feeAmount + protocolFeeAmount.
+Amounts buy_quote(const Int& vB, const Int& vN, const Int& w, const Int& fee_bps, const Int& protocol_bps) {
+  const Int amount = solmate_mul_div(w, vB, sub(vN, w), true);
+  const Int pf = div(mul(amount, protocol_bps), 10000), fee = div(mul(amount, fee_bps), 10000);
+  return {add(add(amount, fee), pf), fee, pf, amount};
+}
+
+// sellQuote: outputAmount = weightSum * virtualBaseTokenReserves / (virtualNftReserves +
+// weightSum) (checked, floored); netOutputAmount = outputAmount - feeAmount - protocolFeeAmount.
+Amounts sell_quote(const Int& vB, const Int& vN, const Int& w, const Int& fee_bps, const Int& protocol_bps) {
+  const Int amount = div(mul(w, vB), add(vN, w));
+  const Int pf = div(mul(amount, protocol_bps), 10000), fee = div(mul(amount, fee_bps), 10000);
+  return {sub(sub(amount, fee), pf), fee, pf, amount};
+}
+
+// changeFeeQuote: feePerNft = changeFee * 10 ** (decimals - 4) (uint8 subtraction, checked
+// power, checked product); feeAmount = weightSumIn * feePerNft / 1e18; protocolFeeAmount =
+// feeAmount * protocolFeeRate / 10_000.
+std::pair<Int, Int> change_fee_quote(const Int& w_in, const Int& change_fee, unsigned decimals,
+                                     const Int& protocol_bps) {
+  if (decimals < 4) fail(RevertKind::underflow);
+  const Int unit = check(boost::multiprecision::pow(Int(10), decimals - 4));
+  const Int fee = div(mul(w_in, mul(change_fee, unit)), kWad);
+  return {fee, div(mul(fee, protocol_bps), 10000)};
+}
+
+std::pair<Int, Int> change_quote(const Int& w_in, const Int& w_out, const Int& change_fee, unsigned decimals,
+                                 const Int& protocol_bps) {
+  if (w_in < w_out) fail(RevertKind::custom, "InsufficientInputWeight");
+  return change_fee_quote(w_in, change_fee, decimals, protocol_bps);
+}
+
+}  // namespace caviar
+
+// PrivatePool.buy / sell on the reserves: virtualBaseTokenReserves += / -= uint128(amount),
+// virtualNftReserves -= / += uint128(weightSum) (uint128(...) keeps the low bits; the uint128
+// arithmetic is checked).  An empty trade is INVALID_NUMITEMS.
+Quote weighted_xyk(bool buy, const CurveParams& c, const Int& w) {
+  if (w == 0) return failed(CurveError::invalid_numitems, c);
+  const caviar::Amounts a = buy ? caviar::buy_quote(c.spot, c.delta, w, c.fee, c.protocol_fee)
+                                : caviar::sell_quote(c.spot, c.delta, w, c.fee, c.protocol_fee);
+  const auto uint128_add = [](const Int& reserve, const Int& x) {
+    const Int r = reserve + (x & kMax128);
+    if (r > kMax128) fail(RevertKind::overflow);
+    return r;
+  };
+  const Int base = buy ? uint128_add(c.spot, a.amount) : sub(c.spot, a.amount & kMax128);
+  const Int nft = buy ? sub(c.delta, w & kMax128) : uint128_add(c.delta, w);
+  return ok(a.value, a.fee, a.protocol_fee, w, base, nft, c.t0);
+}
+
 }  // namespace cushion::fuzz::ref

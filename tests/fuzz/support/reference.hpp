@@ -13,6 +13,7 @@
 
 #include <boost/multiprecision/cpp_int.hpp>
 #include <string>
+#include <utility>
 
 #include "cushion/curves/quote.hpp"
 #include "cushion/num/revert.hpp"
@@ -96,9 +97,29 @@ struct CurveParams {
   Int alpha, lambda, t0, now;  // GDA only
 };
 
+/// Caviar PrivatePool's weighted XYK: spot = virtual base reserve vB, delta = virtual NFT
+/// reserve vN (weight units), fee = feeRate and protocol_fee = protocolFeeRate (basis points);
+/// n is the traded weight sum.
+Quote weighted_xyk(bool buy, const CurveParams& c, const Int& n);
 Quote linear(bool buy, const CurveParams& c, const Int& n);
 Quote exponential(bool buy, const CurveParams& c, const Int& n);
 Quote xyk(bool buy, const CurveParams& c, const Int& n);
 Quote gda(bool buy, const CurveParams& c, const Int& n);
+
+// ---- Caviar private pools (outdoteth/caviar-private-pools, PrivatePool.sol) --------------
+namespace caviar {
+/// buyQuote / sellQuote: (netInput | netOutput, feeAmount, protocolFeeAmount, xy=k amount).
+struct Amounts {
+  Int value, fee, protocol_fee, amount;
+};
+Amounts buy_quote(const Int& vB, const Int& vN, const Int& w, const Int& fee_bps, const Int& protocol_bps);
+Amounts sell_quote(const Int& vB, const Int& vN, const Int& w, const Int& fee_bps, const Int& protocol_bps);
+/// changeFeeQuote(weightSumIn): (feeAmount, protocolFeeAmount).
+std::pair<Int, Int> change_fee_quote(const Int& w_in, const Int& change_fee, unsigned decimals,
+                                     const Int& protocol_bps);
+/// change's fee: reverts InsufficientInputWeight when w_in < w_out.
+std::pair<Int, Int> change_quote(const Int& w_in, const Int& w_out, const Int& change_fee, unsigned decimals,
+                                 const Int& protocol_bps);
+}  // namespace caviar
 
 }  // namespace cushion::fuzz::ref
