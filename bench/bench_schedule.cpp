@@ -7,6 +7,11 @@
 // block), per-block caps that bind under stress (so the carry-forward path runs), a rolling
 // window, recovery toward the reference between blocks, and the per-block trace written out
 // (its allocation included).  The budget is 50 us per call.
+//
+// Timings on a shared machine are noisy, so each curve also has a baseline in the same run:
+// Quotes/1000_sells/<curve> chains 1,000 bare f64 sell quotes of the same curve (the one
+// quote per block no simulation can avoid).  The ratio simulate / quotes is the overhead of
+// everything else (caps, ledger, spread, recovery, trace) and is stable across loads.
 #include <benchmark/benchmark.h>
 
 #include <cmath>
@@ -63,6 +68,22 @@ void run(benchmark::State& state, const Curve& curve, const std::vector<double>&
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(kBlocks));  // blocks per second
 }
 
+/// 1,000 chained sells of 0.5 items (the TWAP tranche), the curve moving after each.
+template <class Curve>
+void chained_sells(benchmark::State& state, const Curve& curve) {
+  double sink = 0.0;
+  for (auto _ : state) {
+    Curve c = curve;
+    for (std::size_t k = 0; k < kBlocks; ++k) {
+      const auto q = c.sell(0.5);
+      sink += q.value;
+      c = q.next;
+    }
+    benchmark::DoNotOptimize(sink);
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(kBlocks));
+}
+
 const std::vector<double>& twap_schedule() {
   static const auto s = cushion::schedule::twap(500.0, kBlocks);
   return s;
@@ -92,6 +113,23 @@ void BM_SimulateLinearImpactAlmgrenChriss(benchmark::State& state) {
   run(state, cushion::schedule::LinearImpact(10.0, 0.001, 0.05, 0.0, 1.0), ac);
 }
 
+void BM_QuotesXYK(benchmark::State& state) {
+  chained_sells(state, cushion::curves::XYK<F64>(1000.0, 1000.0, 0.005, 0.0));
+}
+void BM_QuotesLinear(benchmark::State& state) {
+  chained_sells(state, cushion::curves::Linear<F64>(10.0, 0.005, 0.005, 0.0));
+}
+void BM_QuotesExponential(benchmark::State& state) {
+  chained_sells(state, cushion::curves::Exponential<F64>(10.0, 1.002, 0.005, 0.0));
+}
+void BM_QuotesGDA(benchmark::State& state) {
+  chained_sells(state, cushion::curves::GDA<F64>(10.0, 1.002, 0.0, 0.0, 0.0, 0.005, 0.0));
+}
+
+BENCHMARK(BM_QuotesXYK)->Name("Quotes/1000_sells/XYK")->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_QuotesLinear)->Name("Quotes/1000_sells/Linear")->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_QuotesExponential)->Name("Quotes/1000_sells/Exponential")->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_QuotesGDA)->Name("Quotes/1000_sells/GDA")->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_SimulateXYK)->Name("Simulate/1000_blocks/XYK")->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_SimulateLinear)->Name("Simulate/1000_blocks/Linear")->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_SimulateExponential)->Name("Simulate/1000_blocks/Exponential")->Unit(benchmark::kMicrosecond);

@@ -314,6 +314,7 @@ void register_absorb(py::module_& core) {
       .value("WINDOW_ITEMS", Limit::window_items)
       .value("WINDOW_NOTIONAL", Limit::window_notional)
       .value("CURVE", Limit::curve)
+      .value("WHOLE_ITEMS", Limit::whole_items)
       .finalize();
   py::module_ exact = m.def_submodule("exact", "Absorption caps and their ledger (exact).");
   bind_cap<num::F64>(m);

@@ -76,7 +76,8 @@ void bind_stressed(py::module_& m, const std::string& kind) {
   q.attr("__module__") = module_name;
   q.def_property_readonly(
        "error", [](const Quote& x) { return py::cast(x.error); }, "A CurveError.")
-      .def_property_readonly("ok", &Quote::ok, "True when error is CurveError.OK.")
+      .def_property_readonly(
+          "ok", [](const Quote& x) { return x.ok(); }, "True when error is CurveError.OK.")
       .def_property_readonly(
           "value", [](const Quote& x) { return V::out(x.value); },
           "Buy: what the trader pays.  Sell: what the trader receives.  Spread and fees included.")

@@ -199,6 +199,14 @@ TEST(AbsorbSell, CurveLimitsAreReported) {
   EXPECT_EQ(r.filled, 3.0);
   EXPECT_EQ(r.remainder, 7.0);
   EXPECT_EQ(r.limited_by, flag(Limit::curve));
+  // A fractional order past the zero price: the linear curve would round the count up (sell
+  // 1 item for an order of 0.5), which a fill may never do; the largest fill below is taken.
+  AbsorptionLedger<F64> l2;
+  const StressedCurve<cushion::curves::Linear<F64>> low(cushion::curves::Linear<F64>(0.3, 1.0), HalfSpread<F64>(), 0.0);
+  const auto frac = cushion::absorb::absorb_sell(low, l2, 1, 0.5);
+  EXPECT_LE(frac.filled, 0.5);
+  EXPECT_EQ(frac.filled + frac.remainder, 0.5);
+  EXPECT_TRUE(frac.limited_by & flag(Limit::curve));
   // An exponential curve may not sell below MIN_PRICE: the search finds the largest sale.
   const cushion::curves::Exponential<Evm256> e(uint256(1000000000u), uint256(2000000000000000000ULL));
   AbsorptionLedger<Evm256> el;

@@ -9,7 +9,7 @@
 //   2. m = min(n, headroom.items)          (whole_items / exact: floor to an integer)
 //   3. if sell(m) is a valid quote paying <= headroom.notional: fill = sell(m).items
 //      else fill = the largest m' < m whose sell is valid and pays <= headroom.notional:
-//      integer binary search (exact, whole_items) or bisection to 1e-12 relative (f64);
+//      integer binary search (exact, whole_items) or bisection to 1e-12 m (f64);
 //      a quote error, or in exact mode a Revert, counts as "cannot take m'"
 //   4. the ledger books (fill, proceeds); remainder = n - fill.
 //
@@ -60,7 +60,7 @@ template <class T>
 bool conserving_split(const T& ordered, T& filled, T& remainder) {
   if constexpr (std::is_same_v<T, double>) {
     bool changed = false;
-    for (;;) {
+    for (int step = 0; step < 64; ++step) {  // two steps always suffice; the bound is a guard
       const double r0 = ordered - filled;
       if (filled + r0 == ordered) {  // the common case (always, when the fill is >= ordered / 2)
         remainder = r0;
@@ -80,6 +80,9 @@ bool conserving_split(const T& ordered, T& filled, T& remainder) {
       filled = std::nextafter(filled, 0.0);
       changed = true;
     }
+    filled = 0.0;
+    remainder = ordered;
+    return true;
   } else {
     remainder = ordered - filled;
     return false;
@@ -112,6 +115,10 @@ struct SellProbe {
       if (!out.ok()) {
         curve_refused = true;
         if (first) first_error = out.error;
+        return false;
+      }
+      if (out.items > m) {  // a linear sell clamped at price zero rounds a fractional count up
+        curve_refused = true;
         return false;
       }
       value = spread.widen_sell(out.value, half_spread);  // as StressedCurve::sell
@@ -154,6 +161,7 @@ Fill<typename Curve::value_type> absorb_into(Curve& curve,
   Fill<value_type> r;
   r.ordered = n;
   r.half_spread = half_spread;
+  ledger.advance_to(block);  // the order is at `block`: expire what left the window once, up front
   const auto head = ledger.headroom_unchecked(block, stress);
 
   count_type m = n;
@@ -162,7 +170,10 @@ Fill<typename Curve::value_type> absorb_into(Curve& curve,
     r.limited_by |= head.items_limit;
   }
   if constexpr (!Num::is_exact) {
-    if (whole_items) m = std::floor(m);
+    if (whole_items && m != std::floor(m)) {
+      m = std::floor(m);
+      r.limited_by = r.limited_by | Limit::whole_items;
+    }
   }
 
   using probe_type = detail::SellProbe<Curve>;
@@ -196,13 +207,16 @@ Fill<typename Curve::value_type> absorb_into(Curve& curve,
           }
         }
       } else {
+        // Bisection to 1e-12 of the capped amount (absolute, so that an infeasible order
+        // does not end in a dust fill of 2^-200 items worth nothing).
+        const double tolerance = 1e-12 * m;
         double lo = 0.0, hi = m;
         for (int it = 0; it < 200; ++it) {
           double mid = 0.5 * (lo + hi);
           if (whole_items) {
             if (hi - lo <= 1.0) break;
             mid = std::floor(mid);
-          } else if (!(hi - lo > 1e-12 * hi) || mid <= lo || mid >= hi) {
+          } else if (!(hi - lo > tolerance) || mid <= lo || mid >= hi) {
             break;
           }
           if (probe(mid, trial, trial_value)) {
@@ -245,7 +259,6 @@ Fill<typename Curve::value_type> absorb_into(Curve& curve,
   } else {
     r.filled = count_type{};
     r.remainder = r.ordered;
-    ledger.advance_to(block);
   }
   return r;
 }

@@ -34,7 +34,8 @@ enum class Limit : std::uint8_t {
   block_notional = 2,
   window_items = 4,
   window_notional = 8,
-  curve = 16,  ///< the curve could not take more (price floor, error or revert for more items)
+  curve = 16,        ///< the curve could not take more (price floor, error or revert for more items)
+  whole_items = 32,  ///< the fractional part of the order was returned (whole-item fills)
 };
 inline constexpr std::uint8_t operator|(std::uint8_t a, Limit b) { return a | static_cast<std::uint8_t>(b); }
 

@@ -13,7 +13,7 @@
 //   curve        mid (before fees)                 with_mid(p) moves
 //   Linear       spot + delta / 2                  spot = max(0, p - delta / 2)
 //   Exponential  spot (1 + delta) / 2              spot = 2 p / (1 + delta)
-//   XYK          x / y                             reserves along x y = k: x = sqrt(k p), y = x / p
+//   XYK          x / y                             reserves along x y = k: x = sqrt(k p), y = k / x
 //   GDA          spot (the geometric mean of the   spot = p (t0, now unchanged; the auction's
 //                first buy spot/d, first sell s*d)  own clock is left to the caller)
 //
@@ -63,10 +63,21 @@ struct CurveDynamics<XYK<num::F64>> {
   static double mid(const C& c) { return c.token_reserve() / c.nft_reserve(); }
   static C with_mid(const C& c, double p) {
     if (!(p > 0.0)) return c;  // a zero price has no point on the invariant
-    // x' = sqrt(k p) and y' = x' / p (= sqrt(k / p)): one square root on the block-to-block
-    // dependency chain instead of two.
-    const double x = std::sqrt(c.token_reserve() * c.nft_reserve() * p);
-    return c.with_reserves(x, x / p);
+    // x' = sqrt(k p) and y' = k / x' (= sqrt(k / p)).
+    const double k = c.token_reserve() * c.nft_reserve();
+    const double x = std::sqrt(k * p);
+    return c.with_reserves(x, k / x);
+  }
+  /// relax() without forming the mid: with p' = ref' + a (x / y - ref), k p' = k (ref' - a ref)
+  /// + a x^2, so x' = sqrt(k (ref' - a ref) + a x^2) and y' = k / x'.  The same state as
+  /// with_mid(c, p') with one division fewer on the block-to-block dependency chain (the
+  /// simulator's critical path).
+  static C relax(const C& c, double reference_now, double reference_next, double decay) {
+    const double x = c.token_reserve(), k = x * c.nft_reserve();
+    const double kp = k * (reference_next - decay * reference_now) + decay * x * x;
+    if (!(kp > 0.0)) return c;
+    const double x_next = std::sqrt(kp);
+    return c.with_reserves(x_next, k / x_next);
   }
 };
 
@@ -80,12 +91,18 @@ struct CurveDynamics<GDA<num::F64>> {
 };
 
 /// The curve one block later: its mid relaxed toward the reference (see the file comment).
+/// A CurveDynamics may provide its own `relax` computing the same state faster.
 template <RecoveringCurve Curve>
 Curve relax(const Curve& c, double reference_now, double reference_next, double decay) {
-  const double mid = CurveDynamics<Curve>::mid(c);
-  const double target = reference_next + decay * (mid - reference_now);
-  if (target == mid) return c;
-  return CurveDynamics<Curve>::with_mid(c, target);
+  if (decay == 1.0 && reference_next == reference_now) return c;  // nothing moves
+  if constexpr (requires { CurveDynamics<Curve>::relax(c, reference_now, reference_next, decay); }) {
+    return CurveDynamics<Curve>::relax(c, reference_now, reference_next, decay);
+  } else {
+    const double mid = CurveDynamics<Curve>::mid(c);
+    const double target = reference_next + decay * (mid - reference_now);
+    if (target == mid) return c;
+    return CurveDynamics<Curve>::with_mid(c, target);
+  }
 }
 
 }  // namespace cushion::curves

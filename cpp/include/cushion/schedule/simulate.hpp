@@ -89,13 +89,30 @@ SimulationTrace simulate(std::span<const double> schedule, absorb::CushionPool<C
   std::size_t size = n;
   t.resize(size);
 
+  // Column pointers, refreshed when the extra blocks grow the trace: the loop writes rows by
+  // index without re-reading twelve vectors' bookkeeping every block.
+  struct Columns {
+    double *stress, *half_spread, *target, *filled, *carry, *proceeds, *spread, *fees, *mid_before, *mid_after,
+        *slippage;
+    std::uint8_t* limited_by;
+  } c{};
+  auto refresh = [&] {
+    c = {t.stress.data(),     t.half_spread.data(), t.target.data(),   t.filled.data(),
+         t.carry.data(),      t.proceeds.data(),    t.spread.data(),   t.fees.data(),
+         t.mid_before.data(), t.mid_after.data(),   t.slippage.data(), t.limited_by.data()};
+  };
+  refresh();
+
   double carry = 0.0, mid = t.arrival_mid;
+  double sold = 0.0, proceeds = 0.0, spread = 0.0, fees_total = 0.0;
+  const double arrival = t.arrival_mid;
   std::size_t k = 0;
   for (; k < n + extra_blocks; ++k) {
     if (k >= n && !(carry > 0.0)) break;
     if (k == size) {  // extra blocks: grow geometrically, trimmed at the end
       size = std::min(n + extra_blocks, 2 * size);
       t.resize(size);
+      refresh();
     }
     const double target = (k < n ? schedule[k] : 0.0) + carry;
     const double s = detail::path_at(stress_path, k, 0.0);
@@ -103,25 +120,29 @@ SimulationTrace simulate(std::span<const double> schedule, absorb::CushionPool<C
     carry = r.remainder;
     const double fees = r.trade_fee + r.protocol_fee;
     const double mid_after = pool.mid();
-    t.stress[k] = s;
-    t.half_spread[k] = r.half_spread;
-    t.target[k] = target;
-    t.filled[k] = r.filled;
-    t.carry[k] = carry;
-    t.proceeds[k] = r.proceeds;
-    t.spread[k] = r.spread;
-    t.fees[k] = fees;
-    t.mid_before[k] = mid;
-    t.mid_after[k] = mid_after;
-    t.slippage[k] = r.filled * t.arrival_mid - r.proceeds;
-    t.limited_by[k] = r.limited_by;
-    t.sold += r.filled;
-    t.total_proceeds += r.proceeds;
-    t.total_spread += r.spread;
-    t.total_fees += fees;
+    c.stress[k] = s;
+    c.half_spread[k] = r.half_spread;
+    c.target[k] = target;
+    c.filled[k] = r.filled;
+    c.carry[k] = carry;
+    c.proceeds[k] = r.proceeds;
+    c.spread[k] = r.spread;
+    c.fees[k] = fees;
+    c.mid_before[k] = mid;
+    c.mid_after[k] = mid_after;
+    c.slippage[k] = r.filled * arrival - r.proceeds;
+    c.limited_by[k] = r.limited_by;
+    sold += r.filled;
+    proceeds += r.proceeds;
+    spread += r.spread;
+    fees_total += fees;
     pool.advance_one_unchecked(detail::path_at(reference_path, k + 1, pool.reference()));
     mid = pool.mid();
   }
+  t.sold = sold;
+  t.total_proceeds = proceeds;
+  t.total_spread = spread;
+  t.total_fees = fees_total;
   t.resize(k);
   t.unsold = carry;
   t.shortfall = t.sold * t.arrival_mid - t.total_proceeds;
