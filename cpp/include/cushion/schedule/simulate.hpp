@@ -67,7 +67,7 @@ inline double path_at(std::span<const double> path, std::size_t k, double fallba
 /// Runs `schedule` against a pool (its curve, spread, caps, ledger, recovery and block).
 /// The pool is taken by value: the caller's pool is not changed.
 template <class Curve>
-SimulationTrace simulate(std::span<const double> schedule, absorb::CushionPool<Curve> pool,
+[[gnu::flatten]] SimulationTrace simulate(std::span<const double> schedule, absorb::CushionPool<Curve> pool,
                          std::span<const double> stress_path, std::span<const double> reference_path,
                          std::size_t extra_blocks = 0) {
   if (schedule.empty()) throw InvalidArgument("schedule must not be empty");
