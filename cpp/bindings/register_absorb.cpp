@@ -193,6 +193,33 @@ void bind_ledger(py::module_& m) {
           "Limit flags of the binding notional limits.")
       .def_property_readonly(
           "caps", [](const Headroom& x) { return limits_out<Num>(x.caps); }, "The four caps at this stress (dict).")
+      .def(py::pickle(
+          [](const Headroom& x) {
+            return py::make_tuple(V::out(x.items), V::out(x.notional), static_cast<int>(x.items_limit),
+                                  static_cast<int>(x.notional_limit), V::out(x.caps.block_items),
+                                  V::out(x.caps.block_notional), V::out(x.caps.window_items),
+                                  V::out(x.caps.window_notional));
+          },
+          [](const py::tuple& t) {
+            if (t.size() != 8) raise(PyExc_ValueError, "invalid pickled Headroom state");
+            // Caps and headroom may be unlimited (inf in f64), which V::in rightly refuses as input.
+            auto in = [](py::handle h, const char* name) {
+              if constexpr (exact) {
+                return to_uint256(h, name);
+              } else {
+                (void)name;
+                return h.cast<double>();
+              }
+            };
+            Headroom x;
+            x.items = in(t[0], "items");
+            x.notional = in(t[1], "notional");
+            x.items_limit = static_cast<std::uint8_t>(t[2].cast<int>());
+            x.notional_limit = static_cast<std::uint8_t>(t[3].cast<int>());
+            x.caps = {in(t[4], "block_items"), in(t[5], "block_notional"), in(t[6], "window_items"),
+                      in(t[7], "window_notional")};
+            return x;
+          }))
       .def("__repr__", [](const Headroom& x) {
         return "Headroom(items=" + py::repr(V::out(x.items)).template cast<std::string>() +
                ", notional=" + py::repr(V::out(x.notional)).template cast<std::string>() + ")";

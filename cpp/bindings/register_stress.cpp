@@ -184,6 +184,26 @@ void bind_stress_reading(py::module_& m) {
           "missing", [](const StressReading& r) { return signal_list(r.missing); }, "The missing signals.")
       .def_property_readonly("normalised", &normalised_array,
                              "z per signal (array of 8; 1 for a stale signal counted as stressed; NaN if not used).")
+      .def(py::pickle(
+          [](const StressReading& r) {
+            py::list z;
+            for (double v : r.normalised) z.append(v);
+            return py::make_tuple(r.index, r.coverage, r.used, r.stale, r.missing, r.fail_safe, z);
+          },
+          [](const py::tuple& t) {
+            if (t.size() != 7) raise(PyExc_ValueError, "invalid pickled StressReading state");
+            StressReading r;
+            r.index = t[0].cast<double>();
+            r.coverage = t[1].cast<double>();
+            r.used = t[2].cast<std::uint16_t>();
+            r.stale = t[3].cast<std::uint16_t>();
+            r.missing = t[4].cast<std::uint16_t>();
+            r.fail_safe = t[5].cast<bool>();
+            py::list z = t[6].cast<py::list>();
+            if (z.size() != kSignalCount) raise(PyExc_ValueError, "invalid pickled StressReading state");
+            for (std::size_t i = 0; i < kSignalCount; ++i) r.normalised[i] = z[i].cast<double>();
+            return r;
+          }))
       .def("__repr__", [](const StressReading& r) {
         return "StressReading(index=" + py::repr(py::float_(r.index)).cast<std::string>() +
                ", coverage=" + py::repr(py::float_(r.coverage)).cast<std::string>() +

@@ -97,6 +97,26 @@ void bind_stressed(py::module_& m, const std::string& kind) {
           "items", [](const Quote& x) { return V::out(x.items); }, "Items the value pays for.")
       .def_property_readonly(
           "next", [](const Quote& x) { return x.next; }, "The stressed curve after the trade.")
+      .def(py::pickle(
+          [](const Quote& x) {
+            return py::make_tuple(py::cast(x.error), V::out(x.value), V::out(x.trade_fee), V::out(x.protocol_fee),
+                                  V::out(x.items), py::cast(x.next), V::out(x.spread), V::out(x.half_spread),
+                                  V::out(x.curve_value));
+          },
+          [](const py::tuple& t) {
+            if (t.size() != 9) raise(PyExc_ValueError, "invalid pickled stressed quote state");
+            Quote x;
+            x.error = t[0].cast<curves::CurveError>();
+            x.value = V::in(t[1], "value");
+            x.trade_fee = V::in(t[2], "trade_fee");
+            x.protocol_fee = V::in(t[3], "protocol_fee");
+            x.items = V::count(t[4], "items");
+            x.next = t[5].cast<Stressed>();
+            x.spread = V::in(t[6], "spread");
+            x.half_spread = V::in(t[7], "half_spread");
+            x.curve_value = V::in(t[8], "curve_value");
+            return x;
+          }))
       .def("__repr__", [name](const Quote& x) {
         return name + "Quote(error=" + curves::to_string(x.error) +
                ", value=" + py::repr(V::out(x.value)).template cast<std::string>() +

@@ -60,3 +60,33 @@ def test_classes_pickle_under_their_public_modules():
             if inspect.isclass(obj) and obj.__module__ in ("cushion.stress", "cushion.spread", "cushion.absorb",
                                                            "cushion.schedule", "cushion.exact"):
                 assert getattr(__import__("importlib").import_module(obj.__module__), obj.__name__) is obj, name
+
+
+def test_every_result_object_pickles():
+    """Dask ships all of these between workers."""
+    import pickle
+
+    import numpy as np
+
+    x = cushion.XYK(100.0, 100.0, fee=0.005)
+    ex = exact.XYK(100 * 10**18, 100, 5 * 10**15)
+    ledger = cushion.AbsorptionLedger(cushion.AbsorptionCap(block_items=(5, 1)))
+    pool = cushion.Cushion(x, cap=cushion.AbsorptionCap(block_items=3), rho=0.1)
+    objects = [
+        cushion.StressIndex().evaluate([1.0] * 8),
+        stress.stress_path(np.ones((3, 8))),
+        stress.regime_path([0.1, 0.9, 0.2]),
+        ledger.headroom(1, 0.3),
+        exact.AbsorptionLedger().headroom(1, 10**17),
+        cushion.StressedCurve(x, stress=0.3).sell(2),
+        cushion.StressedCurve(ex, stress=3 * 10**17).buy(2),
+        cushion.StressedCurve(x, stress=0.3).absorb(ledger, 8, 2),
+        pool.absorb(5, 0.2),
+        pool,
+        schedule.efficient_frontier(10, 5, [0, 1e-3], sigma=0.1, eta=0.1),
+        schedule.compare({"twap": schedule.twap(4, 4)}, x),
+    ]
+    for obj in objects:
+        clone = pickle.loads(pickle.dumps(obj))
+        assert type(clone) is type(obj)
+        assert repr(clone) == repr(obj)
