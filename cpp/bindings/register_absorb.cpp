@@ -333,7 +333,7 @@ void bind_ledger(py::module_& m) {
 
 void register_absorb(py::module_& core) {
   py::module_ m = core.def_submodule("absorb", "Absorption caps and their ledger (f64).");
-  m.attr("CUSHION_TYPES") = py::dict();
+  if (!py::hasattr(m, "CUSHION_TYPES")) m.attr("CUSHION_TYPES") = py::dict();  // the curve -> pool registry
   py::native_enum<Limit>(m, "Limit", "enum.IntFlag", "Which limit cut an order (flags combine).")
       .value("NONE", Limit::none)
       .value("BLOCK_ITEMS", Limit::block_items)

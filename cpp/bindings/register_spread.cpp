@@ -193,7 +193,7 @@ void bind_stressed_curves(py::module_& m) {
 
 void register_spread(py::module_& core) {
   py::module_ m = core.def_submodule("spread", "Stress-widened spreads and stressed curves (f64).");
-  m.attr("STRESSED_TYPES") = py::dict();
+  if (!py::hasattr(m, "STRESSED_TYPES")) m.attr("STRESSED_TYPES") = py::dict();  // the curve -> stressed registry
   bind_half_spread_f64(m);
   py::module_ exact = m.def_submodule("exact", "Stress-widened spreads and stressed curves (exact).");
   bind_half_spread_exact(exact);

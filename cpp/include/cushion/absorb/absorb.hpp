@@ -5,17 +5,20 @@
 // in the ledger and returns the rest explicitly (absorb_into is the same on a curve held by
 // the caller, updated in place: the pool and the simulator use it):
 //
-//   1. headroom = ledger.headroom(block, stress)                        (see ledger.hpp)
-//   2. m = min(n, headroom.items)          (whole_items / exact: floor to an integer)
-//   3. if sell(m) is a valid quote paying <= headroom.notional: fill = sell(m).items
-//      else fill = the largest m' < m whose sell is valid and pays <= headroom.notional:
-//      integer binary search (exact, whole_items) or bisection to 1e-12 m (f64);
-//      a quote error, or in exact mode a Revert, counts as "cannot take m'"
+//   1. the ledger advances to `block`; headroom = ledger.headroom(block, stress) (ledger.hpp)
+//   2. m = min(n, headroom.items)     (f64 whole_items: floor; exact counts are integers)
+//   3. if sell(m) is a valid quote for at most m items whose widened value is <=
+//      headroom.notional: fill = sell(m).items;
+//      else fill = the largest m' < m with such a quote: integer binary search (exact,
+//      whole_items) or bisection to 1e-12 m (f64).  A quote error, a quote for more items
+//      than asked (a linear curve rounds a fractional count up at price zero) or, in exact
+//      mode, a Revert counts as "cannot take m'".
 //   4. the ledger books (fill, proceeds); remainder = n - fill.
 //
-// Nothing is dropped: filled + remainder == ordered, exactly, in both policies (f64: the
-// split is adjusted by at most a few ulps of the fill so that the identity holds in doubles).
-// `limited_by` names every limit that cut the order.
+// Nothing is dropped: filled + remainder == ordered, exactly, in both policies (f64: when
+// the rounded difference does not add back, the remainder moves an ulp, or failing that the
+// fill moves down an ulp and is re-quoted).  `limited_by` names every limit that cut the
+// order (Limit flags, including CURVE and WHOLE_ITEMS).
 #pragma once
 
 #include <cmath>
