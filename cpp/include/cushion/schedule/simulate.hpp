@@ -68,8 +68,8 @@ inline double path_at(std::span<const double> path, std::size_t k, double fallba
 /// The pool is taken by value: the caller's pool is not changed.
 template <class Curve>
 [[gnu::flatten]] SimulationTrace simulate(std::span<const double> schedule, absorb::CushionPool<Curve> pool,
-                         std::span<const double> stress_path, std::span<const double> reference_path,
-                         std::size_t extra_blocks = 0) {
+                                          std::span<const double> stress_path, std::span<const double> reference_path,
+                                          std::size_t extra_blocks = 0) {
   if (schedule.empty()) throw InvalidArgument("schedule must not be empty");
   double quantity = 0.0;
   for (double v : schedule) {
