@@ -15,7 +15,12 @@ sells positions in tranches.  This package gives:
 * ``cushion.caviar`` — Caviar private pools' ``buyQuote`` / ``sellQuote`` /
   ``changeFeeQuote``, bit for bit;
 * ``cushion.batch`` — vectorised quoting over NumPy arrays (and exact columns of ints);
-* ``cushion.slippage`` — slippage curves and depth.
+* ``cushion.slippage`` — slippage curves and depth;
+* ``cushion.stress`` — stress signals -> stress index -> regimes with hysteresis;
+* ``cushion.spread`` — stress-widened half-spreads and ``StressedCurve``;
+* ``cushion.absorb`` — per-block absorption caps, their ledger, and the ``Cushion`` pool;
+* ``cushion.schedule`` — dump / TWAP / Almgren-Chriss / resilience-aware schedules and
+  ``simulate`` / ``compare`` against a cushion.
 """
 
 from __future__ import annotations
@@ -27,23 +32,33 @@ from ._core import CurveError
 from .curves import GDA, XYK, Exponential, Linear, WeightedXYK
 from . import caviar, exact, num, sudoswap
 
-# Modules that need NumPy load on first use, so that `import cushion` (and the Foundry
-# entry point cushion.ffi, started once per fuzz run) stays NumPy-free and fast.
-_LAZY_MODULES = frozenset({"basket", "batch", "slippage"})
+# Modules that need NumPy, and the names they export at the top level, load on first
+# use: `import cushion` (and the Foundry entry point cushion.ffi, started once per fuzz
+# run) stays NumPy-free and fast.  name -> (module, attribute or None for the module).
+_LAZY: dict[str, tuple[str, str | None]] = {
+    **{m: (m, None) for m in ("basket", "batch", "slippage", "stress", "spread", "absorb", "schedule")},
+    **{n: ("absorb", n) for n in ("AbsorptionCap", "AbsorptionLedger", "Cushion", "Limit")},
+    **{n: ("schedule", n) for n in ("AlmgrenChriss", "LinearImpact", "SimulationResult", "compare", "simulate")},
+    **{n: ("spread", n) for n in ("HalfSpread", "StressedCurve")},
+    **{n: ("stress", n) for n in ("Regime", "RegimeTracker", "Signal", "StressIndex")},
+}
 
 
 def __getattr__(name: str):
-    if name in _LAZY_MODULES:
+    if name in _LAZY:
         import importlib
 
-        module = importlib.import_module(f".{name}", __name__)
-        globals()[name] = module
-        return module
+        module_name, attribute = _LAZY[name]
+        module = importlib.import_module(f".{module_name}", __name__)
+        value = module if attribute is None else getattr(module, attribute)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'cushion' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | _LAZY_MODULES)
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "__version__",
@@ -55,13 +70,11 @@ __all__ = [
     "RevertKind",
     "WeightedXYK",
     "XYK",
-    "basket",
-    "batch",
     "caviar",
     "exact",
     "num",
-    "slippage",
     "sudoswap",
+    *sorted(_LAZY),
 ]
 
 del _core
