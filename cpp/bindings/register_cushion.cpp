@@ -1,5 +1,5 @@
 // cpp/bindings/register_cushion.cpp — cushion pools over the f64 collection curves:
-// _core.absorb.Cushion{Linear,Exponential,XYK,GDA} (shown as cushion.absorb).
+// _core.absorb.Cushion{Linear,Exponential,XYK,GDA,WeightedXYK} (shown as cushion.absorb).
 #include "cushion/curves/dynamics.hpp"
 #include "cushion_common.hpp"
 #include "registry.hpp"
@@ -14,6 +14,7 @@ void register_cushion(py::module_& core) {
   bind_cushion_pool<curves::Exponential<num::F64>>(m, "Exponential");
   bind_cushion_pool<curves::XYK<num::F64>>(m, "XYK");
   bind_cushion_pool<curves::GDA<num::F64>>(m, "GDA");
+  bind_cushion_pool<curves::WeightedXYK<num::F64>>(m, "WeightedXYK");
 }
 
 }  // namespace

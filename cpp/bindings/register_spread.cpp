@@ -6,12 +6,13 @@
 #include <limits>
 #include <string>
 
-#include "series.hpp"
 #include "cushion/curves/exponential.hpp"
 #include "cushion/curves/gda.hpp"
 #include "cushion/curves/linear.hpp"
+#include "cushion/curves/weighted_xyk.hpp"
 #include "cushion/curves/xyk.hpp"
 #include "registry.hpp"
+#include "series.hpp"
 #include "spread_common.hpp"
 
 namespace cushion::bindings {
@@ -189,6 +190,9 @@ void bind_stressed_curves(py::module_& m) {
   bind_stressed<curves::Exponential<Num>>(m, "Exponential");
   bind_stressed<curves::XYK<Num>>(m, "XYK");
   bind_stressed<curves::GDA<Num>>(m, "GDA");
+  // The trait-basket curve: n is a weight sum (f64: floor items; exact: 1e18 per floor
+  // item), and so are the item caps of a ledger it absorbs into.
+  bind_stressed<curves::WeightedXYK<Num>>(m, "WeightedXYK");
 }
 
 void register_spread(py::module_& core) {

@@ -44,12 +44,14 @@ AbsorbResultLinear = _spread.AbsorbResultLinear
 AbsorbResultExponential = _spread.AbsorbResultExponential
 AbsorbResultXYK = _spread.AbsorbResultXYK
 AbsorbResultGDA = _spread.AbsorbResultGDA
+AbsorbResultWeightedXYK = _spread.AbsorbResultWeightedXYK
 AbsorbResultLinearImpact = _spread.AbsorbResultLinearImpact
 
 CushionLinear = _absorb.CushionLinear
 CushionExponential = _absorb.CushionExponential
 CushionXYK = _absorb.CushionXYK
 CushionGDA = _absorb.CushionGDA
+CushionWeightedXYK = _absorb.CushionWeightedXYK
 CushionLinearImpact = _absorb.CushionLinearImpact
 
 _CUSHION_TYPES: dict[type, type] = _absorb.CUSHION_TYPES
@@ -142,6 +144,7 @@ def cap_path(cap: Any, stress: Any) -> dict[str, Any]:
 __all__ = [
     "AbsorbResultExponential",
     "AbsorbResultGDA",
+    "AbsorbResultWeightedXYK",
     "AbsorbResultLinear",
     "AbsorbResultLinearImpact",
     "AbsorbResultXYK",
@@ -150,6 +153,7 @@ __all__ = [
     "Cushion",
     "CushionExponential",
     "CushionGDA",
+    "CushionWeightedXYK",
     "CushionLinear",
     "CushionLinearImpact",
     "CushionXYK",

@@ -34,14 +34,17 @@ StressedLinear = _spread.exact.StressedLinear
 StressedExponential = _spread.exact.StressedExponential
 StressedXYK = _spread.exact.StressedXYK
 StressedGDA = _spread.exact.StressedGDA
+StressedWeightedXYK = _spread.exact.StressedWeightedXYK
 StressedLinearQuote = _spread.exact.StressedLinearQuote
 StressedExponentialQuote = _spread.exact.StressedExponentialQuote
 StressedXYKQuote = _spread.exact.StressedXYKQuote
 StressedGDAQuote = _spread.exact.StressedGDAQuote
+StressedWeightedXYKQuote = _spread.exact.StressedWeightedXYKQuote
 AbsorbResultLinear = _spread.exact.AbsorbResultLinear
 AbsorbResultExponential = _spread.exact.AbsorbResultExponential
 AbsorbResultXYK = _spread.exact.AbsorbResultXYK
 AbsorbResultGDA = _spread.exact.AbsorbResultGDA
+AbsorbResultWeightedXYK = _spread.exact.AbsorbResultWeightedXYK
 AbsorptionCap = _absorb.exact.AbsorptionCap
 AbsorptionLedger = _absorb.exact.AbsorptionLedger
 Headroom = _absorb.exact.Headroom
@@ -49,6 +52,7 @@ Headroom = _absorb.exact.Headroom
 __all__ = [
     "AbsorbResultExponential",
     "AbsorbResultGDA",
+    "AbsorbResultWeightedXYK",
     "AbsorbResultLinear",
     "AbsorbResultXYK",
     "AbsorptionCap",
@@ -64,6 +68,8 @@ __all__ = [
     "StressedExponentialQuote",
     "StressedGDA",
     "StressedGDAQuote",
+    "StressedWeightedXYK",
+    "StressedWeightedXYKQuote",
     "StressedLinear",
     "StressedLinearQuote",
     "StressedXYK",

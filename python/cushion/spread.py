@@ -31,11 +31,13 @@ StressedLinear = _spread.StressedLinear
 StressedExponential = _spread.StressedExponential
 StressedXYK = _spread.StressedXYK
 StressedGDA = _spread.StressedGDA
+StressedWeightedXYK = _spread.StressedWeightedXYK
 StressedLinearImpact = _spread.StressedLinearImpact
 StressedLinearQuote = _spread.StressedLinearQuote
 StressedExponentialQuote = _spread.StressedExponentialQuote
 StressedXYKQuote = _spread.StressedXYKQuote
 StressedGDAQuote = _spread.StressedGDAQuote
+StressedWeightedXYKQuote = _spread.StressedWeightedXYKQuote
 StressedLinearImpactQuote = _spread.StressedLinearImpactQuote
 
 _STRESSED_TYPES: dict[type, type] = _spread.STRESSED_TYPES
@@ -108,6 +110,8 @@ __all__ = [
     "StressedExponentialQuote",
     "StressedGDA",
     "StressedGDAQuote",
+    "StressedWeightedXYK",
+    "StressedWeightedXYKQuote",
     "StressedLinear",
     "StressedLinearImpact",
     "StressedLinearImpactQuote",

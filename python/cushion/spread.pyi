@@ -10,8 +10,8 @@ from numpy.typing import ArrayLike, NDArray
 
 from ._core import CurveError
 from .absorb import AbsorbResultExponential, AbsorbResultGDA, AbsorbResultLinear, AbsorbResultLinearImpact, \
-    AbsorbResultXYK, AbsorptionLedger
-from .curves import GDA, XYK, Exponential, Linear
+    AbsorbResultWeightedXYK, AbsorbResultXYK, AbsorptionLedger
+from .curves import GDA, XYK, Exponential, Linear, WeightedXYK
 from .schedule import LinearImpact
 
 class HalfSpread:
@@ -95,6 +95,9 @@ class StressedXYK(_Stressed[XYK, AbsorbResultXYK, float, HalfSpread, AbsorptionL
 class StressedGDA(_Stressed[GDA, AbsorbResultGDA, float, HalfSpread, AbsorptionLedger]):
     """A GDA curve quoted with the stress-widened spread."""
 
+class StressedWeightedXYK(_Stressed[WeightedXYK, AbsorbResultWeightedXYK, float, HalfSpread, AbsorptionLedger]):
+    """A trait-basket (weighted XYK) curve quoted with the stress-widened spread; n is a weight sum."""
+
 class StressedLinearImpact(_Stressed[LinearImpact, AbsorbResultLinearImpact, float, HalfSpread, AbsorptionLedger]):
     """The linear-impact model quoted with the stress-widened spread."""
 
@@ -102,6 +105,7 @@ class StressedLinearQuote(_StressedQuote[StressedLinear, float]): ...
 class StressedExponentialQuote(_StressedQuote[StressedExponential, float]): ...
 class StressedXYKQuote(_StressedQuote[StressedXYK, float]): ...
 class StressedGDAQuote(_StressedQuote[StressedGDA, float]): ...
+class StressedWeightedXYKQuote(_StressedQuote[StressedWeightedXYK, float]): ...
 class StressedLinearImpactQuote(_StressedQuote[StressedLinearImpact, float]): ...
 
 class StressedCurve(abc.ABC):

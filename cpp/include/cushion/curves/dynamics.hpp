@@ -16,6 +16,7 @@
 //   XYK          x / y                             reserves along x y = k: x = sqrt(k p), y = k / x
 //   GDA          spot (the geometric mean of the   spot = p (t0, now unchanged; the auction's
 //                first buy spot/d, first sell s*d)  own clock is left to the caller)
+//   WeightedXYK  vB / vN (a floor item's price)     reserves along vB vN = k, as XYK
 //
 // i.e. a bonding curve's spot relaxes exponentially toward the reference, and an XYK pool
 // is walked back along its invariant (what arbitrageurs trading against the oracle do).
@@ -29,6 +30,7 @@
 #include "cushion/curves/exponential.hpp"
 #include "cushion/curves/gda.hpp"
 #include "cushion/curves/linear.hpp"
+#include "cushion/curves/weighted_xyk.hpp"
 #include "cushion/curves/xyk.hpp"
 
 namespace cushion::curves {
@@ -87,6 +89,18 @@ struct CurveDynamics<GDA<num::F64>> {
   static double mid(const C& c) { return c.spot_price(); }
   static C with_mid(const C& c, double p) {
     return C(std::max(0.0, p), c.alpha(), c.decay(), c.t0(), c.now(), c.fee(), c.protocol_fee());
+  }
+};
+
+template <>
+struct CurveDynamics<WeightedXYK<num::F64>> {
+  using C = WeightedXYK<num::F64>;
+  static double mid(const C& c) { return c.base_reserve() / c.nft_reserve(); }
+  static C with_mid(const C& c, double p) {
+    if (!(p > 0.0)) return c;  // a zero price has no point on the invariant
+    const double k = c.base_reserve() * c.nft_reserve();
+    const double x = std::sqrt(k * p);
+    return c.with_reserves(x, k / x);
   }
 };
 
