@@ -9,7 +9,13 @@ sells positions in tranches.  This package gives:
 * ``cushion.exact`` — the same curves in exact uint256 arithmetic, matching the
   deployed Solidity bit for bit (``cushion.Revert`` where it would revert);
 * ``cushion.sudoswap`` — sudoswap v2's ``getBuyInfo`` / ``getSellInfo``;
-* ``cushion.num`` — the exact primitives (FullMath mul_div, solmate, PRBMath).
+* ``cushion.num`` — the exact primitives (FullMath mul_div, solmate, PRBMath);
+* ``cushion.risk`` — the risk layer in Python: oracle bands, loan book, liquidity buffer,
+  rebalancer, staged liquidation, the decentralised ramp, parameter envelopes, the
+  post-event review;
+* ``cushion.simulate`` / ``cushion.sweep`` — the crash-and-snap-back simulator (naive
+  liquidation against the cushion stack on the same book and path) and its Dask sweeps;
+  ``cushion.scenarios`` — the paths it runs on (the seed's case study by default).
 """
 
 from __future__ import annotations
@@ -20,6 +26,9 @@ from . import _core
 from ._core import CurveError
 from .curves import GDA, XYK, Exponential, Linear
 from . import exact, num, sudoswap
+from . import risk, scenarios
+from .scenarios import Scenario
+from .sim import SimulationConfig, SimulationResult, simulate, sweep
 
 __all__ = [
     "__version__",
@@ -29,10 +38,17 @@ __all__ = [
     "Linear",
     "Revert",
     "RevertKind",
+    "Scenario",
+    "SimulationConfig",
+    "SimulationResult",
     "XYK",
     "exact",
     "num",
+    "risk",
+    "scenarios",
+    "simulate",
     "sudoswap",
+    "sweep",
 ]
 
 del _core
