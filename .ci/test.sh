@@ -17,4 +17,10 @@ ctest --test-dir build/release --output-on-failure
 log "Python: pytest"
 .venv/bin/python -m pytest -q -n "$JOBS" tests/python
 
+# Solidity reference contracts (solc-js, compiled once and cached in build/evm-artifacts) on revm:
+# every exact-mode function against the EVM, bit for bit.  Its own pytest run: tests/evm has its
+# own conftest.  A deeper run: CUSHION_EVM_CASES=100000 CUSHION_HYPOTHESIS_PROFILE=long.
+log "On-chain parity: pytest tests/evm"
+.venv/bin/python -m pytest -q tests/evm
+
 log "all tests passed in $((SECONDS - start)) s"

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {CurveQuote} from "../curves/CurveQuote.sol";
+import {LinearCurveMath} from "../curves/LinearCurve.sol";
+import {ExponentialCurveMath} from "../curves/ExponentialCurve.sol";
+import {XykCurveMath} from "../curves/XykCurve.sol";
+import {GDAAuction, GDACurveMath} from "../curves/GDACurve.sol";
+
+/// @title CurveHarness: the curve libraries' full quotes (ICurve's tuple plus numItems), for the
+///        tests against `cushion.exact.*`.  spotPrice and delta are uint128, as in ICurve.
+contract CurveHarness {
+    function linearBuy(uint128 spotPrice, uint128 delta, uint256 n, uint256 fee, uint256 protocolFee)
+        external
+        pure
+        returns (CurveQuote memory)
+    {
+        return LinearCurveMath.buy(spotPrice, delta, n, fee, protocolFee);
+    }
+
+    function linearSell(uint128 spotPrice, uint128 delta, uint256 n, uint256 fee, uint256 protocolFee)
+        external
+        pure
+        returns (CurveQuote memory)
+    {
+        return LinearCurveMath.sell(spotPrice, delta, n, fee, protocolFee);
+    }
+
+    function exponentialBuy(uint128 spotPrice, uint128 delta, uint256 n, uint256 fee, uint256 protocolFee)
+        external
+        pure
+        returns (CurveQuote memory)
+    {
+        return ExponentialCurveMath.buy(spotPrice, delta, n, fee, protocolFee);
+    }
+
+    function exponentialSell(uint128 spotPrice, uint128 delta, uint256 n, uint256 fee, uint256 protocolFee)
+        external
+        pure
+        returns (CurveQuote memory)
+    {
+        return ExponentialCurveMath.sell(spotPrice, delta, n, fee, protocolFee);
+    }
+
+    function xykBuy(uint128 tokenReserve, uint128 nftReserve, uint256 n, uint256 fee, uint256 protocolFee)
+        external
+        pure
+        returns (CurveQuote memory)
+    {
+        return XykCurveMath.buy(tokenReserve, nftReserve, n, fee, protocolFee);
+    }
+
+    function xykSell(uint128 tokenReserve, uint128 nftReserve, uint256 n, uint256 fee, uint256 protocolFee)
+        external
+        pure
+        returns (CurveQuote memory)
+    {
+        return XykCurveMath.sell(tokenReserve, nftReserve, n, fee, protocolFee);
+    }
+
+    function gdaBuy(
+        uint128 spotPrice,
+        uint256 alpha,
+        uint256 lambda,
+        uint256 t0,
+        uint256 timestamp,
+        uint256 n,
+        uint256 fee,
+        uint256 protocolFee
+    ) external pure returns (CurveQuote memory) {
+        return GDACurveMath.buy(GDAAuction(spotPrice, alpha, lambda, t0, timestamp), n, fee, protocolFee);
+    }
+
+    function gdaSell(
+        uint128 spotPrice,
+        uint256 alpha,
+        uint256 lambda,
+        uint256 t0,
+        uint256 timestamp,
+        uint256 n,
+        uint256 fee,
+        uint256 protocolFee
+    ) external pure returns (CurveQuote memory) {
+        return GDACurveMath.sell(GDAAuction(spotPrice, alpha, lambda, t0, timestamp), n, fee, protocolFee);
+    }
+
+    function gdaDecayFactor(uint256 lambda, uint256 t0, uint256 timestamp) external pure returns (uint256) {
+        return GDACurveMath.decayFactor(lambda, t0, timestamp);
+    }
+}

@@ -1,0 +1,44 @@
+"""cushion.ffi's output decodes in Solidity with the documented tuple types (as a Foundry test's
+abi.decode would), and agrees with the reference contracts on the EVM."""
+
+from __future__ import annotations
+
+import pytest
+
+from cushion import ffi
+from cases import WAD, exponential_case, gda_compat_case, linear_case, rng, xyk_case
+
+CASES = {"linear": linear_case, "exponential": exponential_case, "xyk": xyk_case, "gda": gda_compat_case}
+CONTRACTS = {"linear": "LinearCurve", "exponential": "ExponentialCurve", "xyk": "XykCurve", "gda": "GDACurve"}
+
+
+@pytest.mark.parametrize("curve", list(CASES))
+@pytest.mark.parametrize("side", ["buy", "sell"])
+def test_ffi_sudoswap_output_decodes_to_the_contract_answer(chain, curve, side):
+    r = rng(f"ffi.{curve}.{side}")
+    function = ("getBuyInfo" if side == "buy" else "getSellInfo") + ("At" if curve == "gda" else "")
+    cases = [CASES[curve](r) for _ in range(200)]
+    evm = chain.run(CONTRACTS[curve], function, cases)
+    for case, outcome in zip(cases, evm):
+        out = ffi.call(f"sudoswap.{'get_buy_info' if side == 'buy' else 'get_sell_info'}",
+                       [curve, *(str(v) for v in case)])
+        decoded = chain.call_with_bytes("FfiDecoder", "decodeCurveInfo", bytes.fromhex(out[2:]))
+        if outcome[0] == "ok":
+            assert decoded == (1, *outcome[1]), case
+        else:
+            assert decoded == (0,) * 7, case
+
+
+@pytest.mark.parametrize("curve", ["linear", "exponential", "xyk", "gda"])
+def test_ffi_exact_quote_decodes(chain, curve):
+    args = {"linear": (3 * WAD, WAD // 10, 0, 0, 5), "exponential": (3 * WAD, 2 * WAD, 0, 0, 5),
+            "xyk": (8 * WAD // 10, 5, 0, 0, 3), "gda": (WAD, 11 * WAD // 10, WAD // 100, 0, 100, 0, 0, 3)}[curve]
+    out = bytes.fromhex(ffi.call(f"exact.{curve}.buy", [str(a) for a in args])[2:])
+    decoder = "decodeGdaQuote" if curve == "gda" else "decodeCollectionQuote"
+    decoded = chain.call_with_bytes("FfiDecoder", decoder, out)
+    assert decoded[:2] == (1, 0) and decoded[2] > 0
+
+
+def test_ffi_scalar_decodes(chain):
+    out = bytes.fromhex(ffi.call("num.prbmath.pow", [str(2 * WAD), str(10 * WAD)])[2:])
+    assert chain.call_with_bytes("FfiDecoder", "decodeScalar", out) == (1, 1024 * WAD)
