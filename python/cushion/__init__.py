@@ -26,9 +26,44 @@ from . import _core
 from ._core import CurveError
 from .curves import GDA, XYK, Exponential, Linear
 from . import exact, num, sudoswap
-from . import risk, scenarios
-from .scenarios import Scenario
-from .sim import SimulationConfig, SimulationResult, simulate, sweep
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from . import risk, scenarios, sim
+    from .scenarios import Scenario
+    from .sim import SimulationConfig, SimulationResult, simulate, sweep
+
+# The risk layer and the simulator (NumPy, and pandas/matplotlib when used) load on first
+# use, so `import cushion` — and `python -m cushion.ffi`, started once per Foundry fuzz
+# run — stays as light as the compiled core.
+_LAZY = {
+    "risk": ("cushion.risk", None),
+    "scenarios": ("cushion.scenarios", None),
+    "sim": ("cushion.sim", None),
+    "Scenario": ("cushion.scenarios", "Scenario"),
+    "SimulationConfig": ("cushion.sim", "SimulationConfig"),
+    "SimulationResult": ("cushion.sim", "SimulationResult"),
+    "simulate": ("cushion.sim", "simulate"),
+    "sweep": ("cushion.sim", "sweep"),
+}
+
+
+def __getattr__(name: str) -> object:
+    """Loads the lazily imported parts of the package (PEP 562)."""
+    try:
+        module_name, attr = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module 'cushion' has no attribute {name!r}") from None
+    import importlib
+
+    module = importlib.import_module(module_name)
+    value = module if attr is None else getattr(module, attr)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
 
 __all__ = [
     "__version__",
@@ -46,6 +81,7 @@ __all__ = [
     "num",
     "risk",
     "scenarios",
+    "sim",
     "simulate",
     "sudoswap",
     "sweep",

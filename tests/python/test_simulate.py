@@ -104,7 +104,7 @@ def test_deterministic_and_independent_runs():
 @pytest.mark.parametrize("overrides", [
     {"cushion.enabled": False},             # staged liquidation without the AMM cushion
     {"naive_oracle": "band"},               # naive liquidation with the cushion's oracle
-    {"refinance.max_fraction": 0.0},        # no buffer refinancing
+    {"rebalancer.max_support_fraction": 0.0},  # no buffer refinancing
     {"behaviour.propensity": 0.0},          # nobody tops up
 ])
 def test_ablations_run_and_keep_the_books(overrides):

@@ -300,10 +300,6 @@ class LiquidityBuffer:
         self._log(f"settle:{p.kind}", p.bucket, wei, position, pnl)
         return pnl / WEI
 
-    def inventory(self, collection: int) -> list[Position]:
-        """Open inventory positions in a collection, oldest first."""
-        return [p for p in self.positions.values() if p.kind == "inventory" and p.ref == collection]
-
     # --- internals --------------------------------------------------------------------------
     def _check(self, bucket: str) -> str:
         if bucket not in self._balance:

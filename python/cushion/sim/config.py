@@ -18,7 +18,7 @@ from ..risk.buffer import DEFAULT_BUCKETS, BucketConfig
 from ..risk.liquidation import BorrowerBehaviour
 from ..risk.market import MarketConfig
 from ..risk.oracle import OracleConfig
-from ..risk.ramp import AuctionConfig, RefinanceTerms
+from ..risk.ramp import AuctionConfig
 from ..risk.rebalancer import RebalancerConfig
 
 __all__ = ["BookConfig", "CushionConfig", "SimulationConfig"]
@@ -99,6 +99,11 @@ class SimulationConfig:
             cushion stack's oracle, lower band), to separate the oracle's effect from the
             liquidation mechanics.
         reserve_factor: share of interest paid that flows into the buffer.
+        reserve_scale: multiplies the buffer every bucket starts with (reserve ratio times
+            the bucket's debt) — a smaller or larger protocol reserve.
+        refinance_fee: the buffer's claim is the amount refinanced times (1 + fee).  How much
+            it may refinance per loan is the rebalancer's governed
+            ``rebalancer.max_support_fraction``.
     """
 
     step_blocks: int = 25
@@ -109,14 +114,17 @@ class SimulationConfig:
     buckets: Mapping[str, BucketConfig] = field(default_factory=lambda: dict(DEFAULT_BUCKETS))
     cushion: CushionConfig = CushionConfig()
     auction: AuctionConfig = AuctionConfig()
-    refinance: RefinanceTerms = RefinanceTerms()
+    refinance_fee: float = 0.0
     book: BookConfig = BookConfig()
     naive_oracle: Literal["spot", "band"] = "spot"
     reserve_factor: float = 0.10
+    reserve_scale: float = 1.0
 
     def __post_init__(self) -> None:
         if self.step_blocks < 1:
             raise ValueError("step_blocks must be >= 1")
+        if not (math.isfinite(self.reserve_scale) and self.reserve_scale >= 0):
+            raise ValueError("reserve_scale must be a finite number >= 0")
         if self.naive_oracle not in ("spot", "band"):
             raise ValueError("naive_oracle must be 'spot' or 'band'")
 

@@ -71,7 +71,7 @@ class Strategy:
         debt_by_bucket = np.bincount(book.bucket, weights=book.debt, minlength=3)
         for b, name in enumerate(BUCKETS):
             if debt_by_bucket[b] > 0:
-                self.buffer.deposit(name, self.buffer.required_reserve(name, float(debt_by_bucket[b])))
+                self.buffer.deposit(name, config.reserve_scale * self.buffer.required_reserve(name, float(debt_by_bucket[b])))
         self.buffer_start = self.buffer.total_balance
         self.buffer_min = self.buffer_start
         self.deployed_peak = 0.0
@@ -314,6 +314,7 @@ class CushionStack(Strategy):
         self.partial_ramp = np.zeros(L, dtype=bool)
         self.support_position: dict[int, int] = {}
         self.inventory_carry = np.zeros(K)
+        self.inventory_position: dict[int, int] = {}  # collection -> the buffer's inventory lot
         self.vol_var = np.zeros(K)
         self.prev_mu = floor0.copy()
         self.velocity = np.zeros(K)
@@ -352,7 +353,7 @@ class CushionStack(Strategy):
         self.totals["topups"] += float(paid.sum())
         paused = policy.unwind_paused_until[book.collection] > time
         self._price = price
-        self._refinance = RefinanceTerms(max_fraction=params["max_support_fraction"], fee=cfg.refinance.fee)
+        self._refinance = RefinanceTerms(max_fraction=params["max_support_fraction"], fee=cfg.refinance_fee)
         ev = self.staged.step(time, book, price, requirement, cure_window_hours=params["cure_window_hours"],
                               hard_floor_hf=params["hard_floor_hf"], unwind_paused=paused,
                               fund_support=self._fund_support)
@@ -520,7 +521,8 @@ class CushionStack(Strategy):
             for c in range(self.K):
                 if self.queues[c]:
                     continue
-                held = sum(pos.items for pos in self.buffer.inventory(c))
+                pid = self.inventory_position.get(c)
+                held = self.buffer.positions[pid].items if pid is not None else 0.0
                 if held <= 0:
                     continue
                 rate = cc.unwind_depth_per_hour * m.depth()[c] * self.paths.step_seconds / HOUR
@@ -564,7 +566,12 @@ class CushionStack(Strategy):
         the inventory.  The cushion prices an item by its trait weight: it takes ``w`` units
         of its index curve for an item of weight ``w`` (a trait-basket pool)."""
         bucket = BUCKETS[int(self.collection_bucket[c])]
-        self.buffer.deploy(bucket, proceeds, "inventory", c, items=filled, respect_floor=False)
+        pid = self.inventory_position.get(c)
+        if pid is None:  # one lot per collection, at average cost
+            self.inventory_position[c] = self.buffer.deploy(bucket, proceeds, "inventory", c, items=filled,
+                                                            respect_floor=False)
+        else:
+            self.buffer.add_to_position(pid, proceeds, items=filled, respect_floor=False)
         self.totals["cushion_bought"] += proceeds
         price = proceeds / filled
         left = filled
@@ -593,17 +600,16 @@ class CushionStack(Strategy):
             self.partial_ramp[loan] = False
             self.staged.stage[loan] = Stage.SUPPORTED if self.book.buffer_claim[loan] > 0 else Stage.HEALTHY
 
-    def _sell_inventory(self, c: int, items: float, proceeds: float) -> None:
-        """Settles inventory positions oldest first against a sale of ``items``."""
-        left, price = items, proceeds / items
-        for pos in self.buffer.inventory(c):
-            if left <= 1e-12:
-                break
-            take = min(left, pos.items)
-            frac = 1.0 if take >= pos.items - 1e-12 else take / pos.items
-            self.buffer.settle(pos.id, take * price, fraction=frac)
-            left -= take
-        self.totals["cushion_sold_back"] += items
+    def _sell_inventory(self, c: int, units: float, proceeds: float) -> None:
+        """Settles the share ``units`` of the collection's inventory lot against a sale."""
+        pid = self.inventory_position[c]
+        held = self.buffer.positions[pid].items
+        if units >= held - 1e-12:
+            self.buffer.settle(pid, proceeds)
+            del self.inventory_position[c]
+        else:
+            self.buffer.settle(pid, proceeds, fraction=units / held)
+        self.totals["cushion_sold_back"] += units
 
     # --- reporting --------------------------------------------------------------------------
     def _record_extra(self, row: np.ndarray) -> None:
@@ -616,8 +622,8 @@ class CushionStack(Strategy):
         row[_COL["in_ramp"]] = counts["ramp"]
         row[_COL["queue_items"]] = float(sum(e.units / self.book.trait_weight[e.loan] for q in self.queues for e in q)
                                          + len(self.auction.lots))
-        row[_COL["inventory_items"]] = float(sum(p.items for p in self.buffer.positions.values()
-                                                 if p.kind == "inventory"))
+        row[_COL["inventory_items"]] = float(sum(self.buffer.positions[pid].items
+                                                 for pid in self.inventory_position.values()))
 
     def _marked_positions(self, p_end: np.ndarray) -> float:
         book = self.book
