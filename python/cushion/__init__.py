@@ -13,9 +13,10 @@ sells positions in tranches.  This package gives:
 * ``cushion.risk`` — the risk layer in Python: oracle bands, loan book, liquidity buffer,
   rebalancer, staged liquidation, the decentralised ramp, parameter envelopes, the
   post-event review;
-* ``cushion.simulate`` / ``cushion.sweep`` — the crash-and-snap-back simulator (naive
-  liquidation against the cushion stack on the same book and path) and its Dask sweeps;
-  ``cushion.scenarios`` — the paths it runs on (the seed's case study by default).
+* ``cushion.simulate_scenario`` / ``cushion.sweep`` — the crash-and-snap-back simulator
+  (naive liquidation against the cushion stack on the same book and path; also
+  ``cushion.sim.simulate``) and its Dask sweeps; ``cushion.scenarios`` — the paths it runs on
+  (the seed's case study by default).
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from . import risk, scenarios, sim
     from .scenarios import Scenario
-    from .sim import SimulationConfig, SimulationResult, simulate, sweep
+    from .sim import ScenarioResult, SimulationConfig, sweep
+    from .sim import simulate as simulate_scenario
 
 # The risk layer and the simulator (NumPy, and pandas/matplotlib when used) load on first
 # use, so `import cushion` — and `python -m cushion.ffi`, started once per Foundry fuzz
@@ -42,8 +44,8 @@ _LAZY = {
     "sim": ("cushion.sim", None),
     "Scenario": ("cushion.scenarios", "Scenario"),
     "SimulationConfig": ("cushion.sim", "SimulationConfig"),
-    "SimulationResult": ("cushion.sim", "SimulationResult"),
-    "simulate": ("cushion.sim", "simulate"),
+    "ScenarioResult": ("cushion.sim", "ScenarioResult"),
+    "simulate_scenario": ("cushion.sim", "simulate"),
     "sweep": ("cushion.sim", "sweep"),
 }
 
@@ -74,15 +76,15 @@ __all__ = [
     "Revert",
     "RevertKind",
     "Scenario",
+    "ScenarioResult",
     "SimulationConfig",
-    "SimulationResult",
     "XYK",
     "exact",
     "num",
     "risk",
     "scenarios",
     "sim",
-    "simulate",
+    "simulate_scenario",
     "sudoswap",
     "sweep",
 ]

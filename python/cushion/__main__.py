@@ -24,7 +24,7 @@ def _case_study(args: argparse.Namespace) -> int:
     import cushion
 
     scenario = cushion.scenarios.case_study(seed=args.seed)
-    result = cushion.simulate(scenario, n_loans=args.loans)
+    result = cushion.simulate_scenario(scenario, n_loans=args.loans)
     if args.json:
         json.dump(result.to_dict(), sys.stdout, indent=None if args.compact else 2, sort_keys=True)
         sys.stdout.write("\n")

@@ -28,7 +28,7 @@ def short_scenario(**changes):
 
 @pytest.fixture(scope="module")
 def case():
-    return cushion.simulate()  # the default: 1,000 loans, 72 h, both strategies
+    return cushion.simulate_scenario()  # the default: 1,000 loans, 72 h, both strategies
 
 
 def test_case_study_cushion_liquidates_less_and_slips_less(case):
@@ -89,15 +89,15 @@ def test_result_objects(case, tmp_path):
 def test_deterministic_and_independent_runs():
     sc = short_scenario()
     cfg = SimulationConfig(step_blocks=50)
-    a = cushion.simulate(sc, cfg, n_loans=150)
-    b = cushion.simulate(sc, cfg, n_loans=150)
+    a = cushion.simulate_scenario(sc, cfg, n_loans=150)
+    b = cushion.simulate_scenario(sc, cfg, n_loans=150)
     assert a.to_dict() == b.to_dict()
     for name in a.strategies:
         assert np.array_equal(a.runs[name].timeline, b.runs[name].timeline, equal_nan=True)
     # Strategies run on copies: the book passed in is untouched.
     book = cushion.risk.LoanBook.generate(sc.collections, 150, seed=1)
     debt = book.debt.copy()
-    one = cushion.simulate(sc, cfg, book=book, strategies=("cushion",))
+    one = cushion.simulate_scenario(sc, cfg, book=book, strategies=("cushion",))
     assert np.array_equal(book.debt, debt) and one.strategies == ["cushion"]
 
 
@@ -109,7 +109,7 @@ def test_deterministic_and_independent_runs():
 ])
 def test_ablations_run_and_keep_the_books(overrides):
     sc = short_scenario(shock_depth=0.3, snapback_fraction=0.0)
-    res = cushion.simulate(sc, SimulationConfig(step_blocks=50).with_overrides(overrides), n_loans=200)
+    res = cushion.simulate_scenario(sc, SimulationConfig(step_blocks=50).with_overrides(overrides), n_loans=200)
     for run in res.runs.values():
         assert run.buffer_books_balance and run.metrics["buffer_min"] >= 0
         assert np.all(run.column("buffer_balance") >= 0)
@@ -118,14 +118,14 @@ def test_ablations_run_and_keep_the_books(overrides):
 def test_outage_and_gas_spike_pause_market_sales():
     outage = (cushion.scenarios.VenueOutage(0, 1.0, 6.0), cushion.scenarios.VenueOutage(1, 1.0, 6.0))
     sc = short_scenario(shock_depth=0.3, outages=outage, gas_peak_gwei=500.0)
-    res = cushion.simulate(sc, SimulationConfig(step_blocks=50), n_loans=200, strategies=("cushion",))
+    res = cushion.simulate_scenario(sc, SimulationConfig(step_blocks=50), n_loans=200, strategies=("cushion",))
     switches = {s for d in res.runs["cushion"].decisions for s in d.kill_switches}
     assert {"venue_outage", "gas_spike"} <= switches
 
 
 def test_bad_arguments():
     with pytest.raises(ValueError, match="strategies"):
-        cushion.simulate(short_scenario(), strategies=("naive", "magic"))
+        cushion.simulate_scenario(short_scenario(), strategies=("naive", "magic"))
     with pytest.raises(KeyError, match="cushion.nope"):
         SimulationConfig().with_overrides({"cushion.nope": 1})
     with pytest.raises(ValueError, match="step_blocks"):
@@ -133,7 +133,7 @@ def test_bad_arguments():
     big = cushion.risk.LoanBook.generate(short_scenario().collections, 10)
     small = short_scenario(collections=short_scenario().collections[:2])
     with pytest.raises(ValueError, match="collections"):
-        cushion.simulate(small, book=big)
+        cushion.simulate_scenario(small, book=big)
     assert SimulationConfig().with_overrides({"buckets.mid.reserve_ratio": 0.3}).buckets["mid"].reserve_ratio == 0.3
 
 

@@ -31,7 +31,7 @@ def test_hundred_scenarios_on_a_two_worker_local_cluster():
     assert df["scenario"].nunique() == 50 and (df["buffer_min"] >= 0).all()
     # Each row is what simulate() gives for that scenario and parameter set.
     row = df[(df["task"] == 7) & (df["strategy"] == "cushion")].iloc[0]
-    direct = cushion.simulate(scenarios[3], FAST.with_overrides({"behaviour.propensity": 0.6}), n_loans=60)
+    direct = cushion.simulate_scenario(scenarios[3], FAST.with_overrides({"behaviour.propensity": 0.6}), n_loans=60)
     assert row["scenario"] == scenarios[3].name
     assert row["collateral_liquidated_value"] == pytest.approx(direct.metrics("cushion")["collateral_liquidated_value"])
 

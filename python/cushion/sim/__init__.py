@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from .config import BookConfig, CushionConfig, SimulationConfig
 from .engine import run_strategy, simulate
-from .results import HEADLINE_METRICS, SimulationResult, StrategyRun
+from .results import HEADLINE_METRICS, ScenarioResult, StrategyRun
 from .strategies import STRATEGIES, CushionStack, NaiveLiquidation, Strategy
 from .sweeps import SweepTask, expand_grid, run_task, sweep
 
 __all__ = ["BookConfig", "CushionConfig", "CushionStack", "HEADLINE_METRICS", "NaiveLiquidation", "STRATEGIES",
-           "SimulationConfig", "SimulationResult", "Strategy", "StrategyRun", "SweepTask", "expand_grid",
+           "SimulationConfig", "ScenarioResult", "Strategy", "StrategyRun", "SweepTask", "expand_grid",
            "run_strategy", "run_task", "simulate", "sweep"]

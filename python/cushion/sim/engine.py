@@ -10,7 +10,7 @@ import numpy as np
 from ..risk.loans import LoanBook
 from ..scenarios import Scenario, case_study
 from .config import SimulationConfig
-from .results import SimulationResult, StrategyRun
+from .results import ScenarioResult, StrategyRun
 from .strategies import STRATEGIES, TIMELINE_COLUMNS, CushionStack, Strategy
 
 __all__ = ["run_strategy", "simulate"]
@@ -18,7 +18,7 @@ __all__ = ["run_strategy", "simulate"]
 
 def simulate(scenario: Scenario | None = None, config: SimulationConfig | None = None, *,
              book: LoanBook | None = None, n_loans: int | None = None,
-             strategies: Sequence[str] = ("naive", "cushion")) -> SimulationResult:
+             strategies: Sequence[str] = ("naive", "cushion")) -> ScenarioResult:
     """Runs ``scenario`` (default: the seed's case study) on one loan book under each of
     ``strategies`` ("naive", "cushion") and returns their results side by side.
 
@@ -49,7 +49,7 @@ def simulate(scenario: Scenario | None = None, config: SimulationConfig | None =
     started = _time.perf_counter()
     for name in strategies:
         runs[name] = run_strategy(STRATEGIES[name](scenario, paths, book.copy(), config))
-    return SimulationResult(scenario=scenario, config=config, runs=runs, hours=paths.hours,
+    return ScenarioResult(scenario=scenario, config=config, runs=runs, hours=paths.hours,
                             elapsed_seconds=_time.perf_counter() - started, initial_book=book)
 
 

@@ -51,7 +51,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..risk.review import PostEventReview
     from .config import SimulationConfig
 
-__all__ = ["HEADLINE_METRICS", "SimulationResult", "StrategyRun"]
+__all__ = ["HEADLINE_METRICS", "ScenarioResult", "StrategyRun"]
 
 HEADLINE_METRICS: tuple[tuple[str, str, str], ...] = (
     ("loans_liquidated", "loans liquidated", "{:,.0f}"),
@@ -107,7 +107,7 @@ class StrategyRun:
 
 
 @dataclass
-class SimulationResult:
+class ScenarioResult:
     """The strategies' runs on one scenario and book, with tables and plots."""
 
     scenario: Scenario

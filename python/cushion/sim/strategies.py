@@ -169,7 +169,7 @@ class Strategy:
 
     # --- the end ----------------------------------------------------------------------------
     def metrics(self) -> dict[str, float]:
-        """The run's results (see :class:`cushion.SimulationResult` for definitions)."""
+        """The run's results (see :class:`cushion.ScenarioResult` for definitions)."""
         book = self.book
         p_end = self.market.floor()
         value_end = book.collateral_value(p_end)

@@ -88,7 +88,7 @@ def sweep(scenarios: Scenario | Iterable[Scenario] | None = None, grid: Mapping[
             (``"cushion.depth_multiple": [0.5, 1, 2]``, ``"behaviour.propensity": [0, 0.6]``).
         config: the base configuration.
         n_loans: book size (default: ``config.book.n_loans``).
-        strategies: as for :func:`cushion.simulate`.
+        strategies: as for :func:`cushion.simulate_scenario`.
         client: a ``dask.distributed.Client`` to run on.  Without one, a ``LocalCluster``
             with ``n_workers`` workers of ``threads_per_worker`` threads (``processes``:
             worker processes, or threads in this process) is started and shut down.
@@ -96,7 +96,7 @@ def sweep(scenarios: Scenario | Iterable[Scenario] | None = None, grid: Mapping[
     Returns:
         A DataFrame with one row per (scenario, grid point, strategy): ``task``,
         ``scenario``, ``seed``, the grid's names, ``strategy`` and every metric of
-        :class:`cushion.SimulationResult`.
+        :class:`cushion.ScenarioResult`.
     """
     import pandas as pd
 
