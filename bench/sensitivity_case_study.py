@@ -39,9 +39,10 @@ def verdict(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
                           values=["collateral_liquidated_value", "realized_slippage", "realized_slippage_rate",
                                   "loans_liquidated", "buffer_min", "buffer_pnl_marked", "bad_debt",
                                   "borrower_losses"])
+    value = wide["collateral_liquidated_value"]
     out = pd.DataFrame({
-        "liq_value_naive": wide[("collateral_liquidated_value", "naive")],
-        "liq_value_ratio": wide[("collateral_liquidated_value", "cushion")] / wide[("collateral_liquidated_value", "naive")],
+        "liq_value_naive": value["naive"],
+        "liq_value_ratio": value["cushion"] / value["naive"],
         "slippage_ratio": wide[("realized_slippage", "cushion")] / wide[("realized_slippage", "naive")],
         "slip_rate_naive": wide[("realized_slippage_rate", "naive")],
         "slip_rate_cushion": wide[("realized_slippage_rate", "cushion")],
@@ -77,7 +78,6 @@ def main() -> None:
         mc = cushion.scenarios.monte_carlo(args.paths, base, seed=2024)
         df = cushion.sweep(mc, n_loans=args.loans, client=client)
     v = verdict(df, ["task"])
-    params = df[df.strategy == "cushion"].set_index("task")
     shocks = pd.DataFrame({s.name: {"shock": s.shock_depth, "snap": s.snapback_fraction, "depth": s.depth_trough}
                            for s in mc}).T.reset_index(drop=True)
     v = v.join(shocks)
@@ -89,7 +89,6 @@ def main() -> None:
           f"capital: {len(worse)} of {len(v)}")
     if len(worse):
         print(worse.to_string(float_format=lambda x: f"{x:,.3f}"))
-    del params
 
 
 if __name__ == "__main__":

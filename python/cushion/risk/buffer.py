@@ -252,7 +252,8 @@ class LiquidityBuffer:
             raise ValueError(f"kind must be 'support' or 'inventory', got {kind!r}")
         limit = self._balance[b] - (self._floor[b] if respect_floor else 0)
         if wei > limit:
-            raise InsufficientReserve(f"{b}: deploying {wei / WEI} ETH exceeds what it may deploy ({max(limit, 0) / WEI})")
+            raise InsufficientReserve(f"{b}: deploying {wei / WEI} ETH exceeds what it may deploy "
+                                      f"({max(limit, 0) / WEI})")
         pid = self._next_id
         self._next_id += 1
         self._balance[b] -= wei

@@ -117,7 +117,8 @@ class TopUps:
         self.respond_at = np.full(n_loans, np.inf)
         self.will = np.zeros(n_loans, dtype=bool)
 
-    def step(self, time: float, book: LoanBook, price: np.ndarray, hf: np.ndarray, eligible: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def step(self, time: float, book: LoanBook, price: np.ndarray, hf: np.ndarray,
+             eligible: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Starts watching loans that dip below ``warning_hf``; pays the top-ups that are due.
 
         Returns (loan indices, amounts) of the top-ups paid this step.

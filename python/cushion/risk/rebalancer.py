@@ -44,8 +44,8 @@ from ..scenarios import BUCKETS
 from ._stack import Regime, RegimeThresholds, RegimeTracker
 from .envelopes import EmergencyOverride, EnvelopeViolation, OverrideRecord, ParameterSet, default_envelopes
 
-__all__ = ["Decision", "decision_frame", "EventClass", "KillSwitch", "Policy", "PolicyLadder", "PolicyRung", "Rebalancer",
-           "RebalancerConfig", "RebalancerInputs"]
+__all__ = ["Decision", "EventClass", "KillSwitch", "Policy", "PolicyLadder", "PolicyRung", "Rebalancer",
+           "RebalancerConfig", "RebalancerInputs", "decision_frame"]
 
 HOUR = 3600.0
 

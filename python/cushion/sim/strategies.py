@@ -71,7 +71,8 @@ class Strategy:
         debt_by_bucket = np.bincount(book.bucket, weights=book.debt, minlength=3)
         for b, name in enumerate(BUCKETS):
             if debt_by_bucket[b] > 0:
-                self.buffer.deposit(name, config.reserve_scale * self.buffer.required_reserve(name, float(debt_by_bucket[b])))
+                reserve = self.buffer.required_reserve(name, float(debt_by_bucket[b]))
+                self.buffer.deposit(name, config.reserve_scale * reserve)
         self.buffer_start = self.buffer.total_balance
         self.buffer_min = self.buffer_start
         self.deployed_peak = 0.0
@@ -207,7 +208,8 @@ class Strategy:
             "buffer_end": self.buffer.total_balance,
             "buffer_end_marked": buffer_marked,
             "buffer_pnl_marked": buffer_marked - self.buffer_start,
-            "reserve_depletion": (self.buffer_start - self.buffer_min) / self.buffer_start if self.buffer_start else 0.0,
+            "reserve_depletion": ((self.buffer_start - self.buffer_min) / self.buffer_start
+                                  if self.buffer_start else 0.0),
             "capital_deployed_peak": self.deployed_peak,
             "buffer_support_total": self.totals["support"],
             "cushion_purchases_total": self.totals["cushion_bought"],
@@ -237,9 +239,11 @@ class NaiveLiquidation(Strategy):
             self.oracle = Oracle(floor0, np.array([v.liquidity_weight for v in scenario.venues]), config.oracle)
 
     def mark(self, reading: OracleReading) -> np.ndarray:
+        """The spot mark (or the band's lower edge with ``naive_oracle="band"``)."""
         return reading.lower
 
     def act(self, step: int, time: float, reading: OracleReading) -> None:
+        """Unprompted top-ups, then every loan below HF 1 sold into the bids at once."""
         book = self.book
         price = self.mark(reading)
         act = book.active
@@ -325,10 +329,12 @@ class CushionStack(Strategy):
         self.entered_ramp_items = np.zeros(K)  # items that entered the ramp this step (a stress signal)
 
     def mark(self, reading: OracleReading) -> np.ndarray:
+        """Collateral at the oracle's lower band (mu - sigma)."""
         return reading.lower
 
     # --- one step ---------------------------------------------------------------------------
     def act(self, step: int, time: float, reading: OracleReading) -> None:
+        """Stress and the controller, inflows, top-ups, the staged liquidation, the ramp."""
         book, cfg = self.book, self.config
         self.buffer.time = time
         price = reading.lower
@@ -557,8 +563,8 @@ class CushionStack(Strategy):
             e.units = max(0.0, e.units - n * book.trait_weight[loan])
             if e.units <= 1e-9:
                 queue.popleft()
-            self._ramp_fill(loan, float(fill.proceeds[start:start + n].sum()), float(fill.fair_value[start:start + n].sum()),
-                            float(n))
+            part = slice(start, start + n)
+            self._ramp_fill(loan, float(fill.proceeds[part].sum()), float(fill.fair_value[part].sum()), float(n))
             start += n
 
     def _allocate_cushion_fill(self, c: int, filled: float, proceeds: float, floor_now: float, time: float) -> None:
