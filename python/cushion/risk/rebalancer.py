@@ -41,7 +41,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 from .._validate import check_fields
 from ..scenarios import BUCKETS
-from ._stack import Regime, RegimeThresholds, RegimeTracker
+from ._stack import Regime, RegimeThresholds, Regimes
 from .envelopes import EmergencyOverride, EnvelopeViolation, OverrideRecord, ParameterSet, default_envelopes
 
 __all__ = ["Decision", "EventClass", "KillSwitch", "Policy", "PolicyLadder", "PolicyRung", "Rebalancer",
@@ -101,7 +101,7 @@ class RebalancerConfig:
     """
 
     ladder: PolicyLadder = PolicyLadder()
-    thresholds: RegimeThresholds = RegimeThresholds(release_updates=36)
+    thresholds: RegimeThresholds = RegimeThresholds()
     release_delay_hours: float = 6.0
     release_step: float = 0.025
     cure_window_hours: float = 6.0
@@ -226,7 +226,7 @@ class Rebalancer:
             self._check_in_envelope("reserve_multiplier", rung.reserve_multiplier, override)
             self._check_in_envelope("review_interval_minutes", rung.review_interval_minutes, override)
         self.override = override
-        self.tracker = RegimeTracker(1, cfg.thresholds)
+        self.tracker = Regimes(1, cfg.thresholds)
         self.policy = Policy(
             oc_addon=np.array([params[f"oc_addon_{b}"] for b in BUCKETS]),
             reserve_multiplier=params["reserve_multiplier"],

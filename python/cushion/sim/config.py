@@ -13,7 +13,6 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Literal, Mapping
 
-from ..risk._stack import HalfSpread
 from ..risk.buffer import DEFAULT_BUCKETS, BucketConfig
 from ..risk.liquidation import BorrowerBehaviour
 from ..risk.market import MarketConfig
@@ -32,7 +31,8 @@ class CushionConfig:
         depth_multiple: the cushion's depth (items per 5 % of price) as a multiple of the
             collection's resting market depth ``depth0``.
         discount: the curve's reference sits this far below the oracle's lower band.
-        spread: the stress-widened half-spread.
+        spread_base, spread_slope, spread_exponent, spread_cap: the stress-widened
+            half-spread ``h(s) = min(cap, base + slope * s**exponent)`` of its quotes.
         block_items: items absorbed per block (calm, severe).
         window_hours: the rolling window of the window cap.
         window_depths: items absorbed per window, in units of the cushion's depth (calm, severe).
@@ -40,6 +40,8 @@ class CushionConfig:
         auction_trait_threshold: items whose trait weight is at least this go to the rescue
             auction instead of the floor-priced cushion.
         max_queue_hours: items waiting longer than this for the cushion go to auction.
+        ramp_horizon_hours: the horizon over which the queue's tranche schedule is planned
+            (re-planned every step: the first step's tranches are executed).
         unwind_depth_per_hour: the cushion sells inventory back, in calm, at this share of
             the live market depth per hour.
         enabled: False removes the AMM cushion from the stack (an ablation): breach-3
@@ -50,13 +52,17 @@ class CushionConfig:
 
     depth_multiple: float = 1.0
     discount: float = 0.0
-    spread: HalfSpread = HalfSpread()
+    spread_base: float = 0.003
+    spread_slope: float = 0.047
+    spread_exponent: float = 1.0
+    spread_cap: float = 0.05
     block_items: tuple[float, float] = (2.0, 1.0)
     window_hours: float = 1.0
     window_depths: tuple[float, float] = (1.0, 0.4)
     recovery_half_life_hours: float = 1.0
     auction_trait_threshold: float = 1.25
     max_queue_hours: float = 6.0
+    ramp_horizon_hours: float = 1.0
     unwind_depth_per_hour: float = 0.1
     enabled: bool = True
     market_tranche_depth: float = 0.2
@@ -70,7 +76,7 @@ class CushionConfig:
             calm, severe = getattr(self, name)
             if not (0 <= severe <= calm):
                 raise ValueError(f"{name} must be (calm, severe) with 0 <= severe <= calm")
-        for name in ("window_hours", "recovery_half_life_hours", "max_queue_hours"):
+        for name in ("window_hours", "recovery_half_life_hours", "max_queue_hours", "ramp_horizon_hours"):
             if not getattr(self, name) > 0:
                 raise ValueError(f"{name} must be > 0")
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..scenarios import BUCKETS, HOUR, Scenario, ScenarioPaths, collection_buckets
-from ..risk._stack import AbsorptionCap, CapRange, CushionPool, RegimeThresholds, RegimeTracker, StressIndex, twap
+from ..risk._stack import LIQUIDATION_BASELINE, Regimes, cushion_pool, plan_tranches, stress_index, unit_bid
 from ..risk.buffer import LiquidityBuffer
 from ..risk.liquidation import Stage, StagedLiquidation, TopUps
 from ..risk.loans import SECONDS_PER_YEAR, LoanBook, LoanStatus
@@ -36,7 +36,6 @@ from ..risk.market import ThinBidMarket
 from ..risk.oracle import Oracle, OracleReading, SpotOracle
 from ..risk.ramp import RefinanceTerms, RescueAuction, partial_sale_items
 from ..risk.rebalancer import Rebalancer, RebalancerInputs
-from ..curves import Exponential
 from .config import SimulationConfig
 
 __all__ = ["CushionStack", "NaiveLiquidation", "Strategy", "TIMELINE_COLUMNS", "STRATEGIES"]
@@ -291,26 +290,21 @@ class CushionStack(Strategy):
         self.staged = StagedLiquidation(L, config.behaviour)
         names = tuple(c.name for c in scenario.collections)
         self.rebalancer = Rebalancer(self.collection_bucket, config.rebalancer, collection_names=names)
-        self.stress_index = StressIndex()
-        th = config.rebalancer.thresholds
-        self.regimes = RegimeTracker(K, RegimeThresholds(th.enter_moderate, th.exit_moderate, th.enter_severe,
-                                                         th.exit_severe, th.floor_moderate, th.floor_severe,
-                                                         th.release_updates))
+        self.regimes = Regimes(K, config.rebalancer.thresholds)
         self.stress = np.zeros(K)
         self.effective_stress = np.zeros(K)
         cc = config.cushion
         self.block_decay = 0.5 ** (scenario.block_seconds / (cc.recovery_half_life_hours * HOUR))
         window_blocks = max(1, int(round(cc.window_hours * HOUR / scenario.block_seconds)))
-        self.pools: list[CushionPool] = []
+        self.horizon_blocks = max(paths.step_blocks, int(round(cc.ramp_horizon_hours * HOUR / scenario.block_seconds)))
+        spread = (cc.spread_base, cc.spread_slope, cc.spread_exponent, cc.spread_cap)
+        self.pools = []
         for k, coll in enumerate(scenario.collections):
             depth = cc.depth_multiple * coll.depth0 * scenario.depth_scale
-            delta = (1.0 / 0.95) ** (1.0 / depth)  # 5 % of price per `depth` items
             ref = floor0[k] * (1.0 - config.oracle.sigma_floor) * (1.0 - cc.discount)
-            cap = AbsorptionCap(block_items=CapRange(*cc.block_items),
-                                window_items=CapRange(cc.window_depths[0] * depth, cc.window_depths[1] * depth),
-                                window_blocks=window_blocks)
-            curve = Exponential(2.0 * ref / (1.0 + delta), delta)
-            self.pools.append(CushionPool(curve, cc.spread, cap, self.block_decay, ref, whole_items=False))
+            self.pools.append(cushion_pool(ref, depth, spread, cc.block_items,
+                                           (cc.window_depths[0] * depth, cc.window_depths[1] * depth), window_blocks,
+                                           self.block_decay))
         self.queues: list[deque[_QueueEntry]] = [deque() for _ in range(K)]
         self.auction = RescueAuction(config.auction)
         self.outstanding = np.zeros(L)  # items of a loan still in the queue or on auction
@@ -383,17 +377,17 @@ class CushionStack(Strategy):
         self.velocity += b * (forced * (HOUR / p.step_seconds) - self.velocity)
         gap = m.bid_gap()
         depth_ratio = m.depth_ratio()
-        signals = {
-            "realized_vol": np.sqrt(self.vol_var),
-            "depth_5pct": depth_ratio,
-            "depth_1pct": depth_ratio * (m.config.bid_gap_rest / gap),
-            "spread": gap,
-            "funding": np.full(self.K, abs(p.funding[step])),
-            "open_interest": np.full(self.K, p.open_interest_change[step]),
-            "liquidation_velocity": self.velocity / m.depth0,
+        signals = {  # in the units of the stress index (see cushion.risk._stack)
+            "realised_volatility": np.sqrt(self.vol_var),
+            "bid_depth_1pct": depth_ratio * (m.config.bid_gap_rest / gap),
+            "bid_depth_5pct": depth_ratio,
+            "quoted_spread": gap,
+            "funding_rate": np.full(self.K, p.funding[step] * 3 * 365),  # per 8 h -> annualised
+            "open_interest_change": np.full(self.K, p.open_interest_change[step]),
+            "liquidation_velocity": self.velocity / (LIQUIDATION_BASELINE * m.depth0),
             "oracle_confidence": reading.confidence_ratio,
         }
-        self.stress = self.stress_index(signals)
+        self.stress = stress_index(signals)
         self.regimes.update(self.stress)
         self.effective_stress = self.regimes.effective(self.stress)
         self.mu_history[step] = mu
@@ -446,7 +440,7 @@ class CushionStack(Strategy):
     # --- breach 3: the ramp -----------------------------------------------------------------
     def _enter_ramp(self, loans: np.ndarray, time: float, reading: OracleReading, requirement: np.ndarray) -> None:
         book, cc = self.book, self.config.cushion
-        bid = np.array([pool.mid() * (1.0 - pool.spread.at(s)) for pool, s in zip(self.pools, self.effective_stress)])
+        bid = np.array([unit_bid(pool, s) for pool, s in zip(self.pools, self.effective_stress)])
         k = partial_sale_items(book, loans, reading.lower, bid, requirement[loans] + self.config.behaviour.overshoot)
         entered = self.entered_ramp_items
         for loan, k_items in zip(loans.tolist(), k.tolist()):
@@ -495,20 +489,23 @@ class CushionStack(Strategy):
             elif queued > 0 and not paused:
                 bucket = BUCKETS[int(self.collection_bucket[c])]
                 # 2 % headroom: the mid can drift up toward the reference within the step.
-                afford = math.floor(self.buffer.capacity(bucket, "inventory") / max(1.02 * pool.mid(), 1e-300))
+                afford = math.floor(self.buffer.capacity(bucket, "inventory") / max(1.02 * pool.mid, 1e-300))
                 quantity = min(queued, float(afford))
                 if quantity > 0:
-                    schedule = twap(quantity, sb)
-                    carry = 0.0
+                    # Receding horizon: plan the queue's unwind over the ramp horizon, execute
+                    # this step's tranches block by block (caps and ledger per block), re-plan
+                    # next step with what is left.
                     s = float(self.effective_stress[c])
+                    plan = plan_tranches(pool, quantity, self.horizon_blocks, s, float(ref[c]))
+                    carry = 0.0
                     for blk in range(sb):
-                        r = pool.absorb(schedule[blk] + carry, s)
+                        r = pool.absorb(float(plan[blk]) + carry, s)
                         carry = r.remainder
                         if r.filled > 0:
                             self._allocate_cushion_fill(c, r.filled, r.proceeds, floor_now[c], time)
-                        pool.advance(1, float(ref[c]))
+                        pool.advance(1, reference=float(ref[c]))
                     continue
-            pool.advance(sb, float(ref[c]))
+            pool.advance(sb, reference=float(ref[c]))
 
         # Rescue auctions: a bidder takes a lot when the decaying price meets the best bid.
         if self.auction.lots and not policy.market_sales_paused:
