@@ -498,12 +498,15 @@ class CushionStack(Strategy):
                     s = float(self.effective_stress[c])
                     plan = plan_tranches(pool, quantity, self.horizon_blocks, s, float(ref[c]))
                     carry = 0.0
+                    fills = []
                     for blk in range(sb):
                         r = pool.absorb(float(plan[blk]) + carry, s)
                         carry = r.remainder
                         if r.filled > 0:
-                            self._allocate_cushion_fill(c, r.filled, r.proceeds, floor_now[c], time)
+                            fills.append((r.filled, r.proceeds))
                         pool.advance(1, reference=float(ref[c]))
+                    if fills:
+                        self._book_cushion_fills(c, fills, floor_now[c])
                     continue
             pool.advance(sb, reference=float(ref[c]))
 
@@ -564,29 +567,33 @@ class CushionStack(Strategy):
             self._ramp_fill(loan, float(fill.proceeds[part].sum()), float(fill.fair_value[part].sum()), float(n))
             start += n
 
-    def _allocate_cushion_fill(self, c: int, filled: float, proceeds: float, floor_now: float, time: float) -> None:
-        """A cushion fill (floor units) pays the queue's oldest entries; the buffer pays for
-        the inventory.  The cushion prices an item by its trait weight: it takes ``w`` units
-        of its index curve for an item of weight ``w`` (a trait-basket pool)."""
+    def _book_cushion_fills(self, c: int, fills: list[tuple[float, float]], floor_now: float) -> None:
+        """A step's cushion fills (floor units, proceeds) pay the queue's oldest entries at
+        each block's price; the buffer pays for the inventory (one booking per step).  The
+        cushion prices an item by its trait weight: it takes ``w`` units of its index curve
+        for an item of weight ``w`` (a trait-basket pool)."""
+        units = sum(f for f, _ in fills)
+        paid = sum(p for _, p in fills)
         bucket = BUCKETS[int(self.collection_bucket[c])]
         pid = self.inventory_position.get(c)
         if pid is None:  # one lot per collection, at average cost
-            self.inventory_position[c] = self.buffer.deploy(bucket, proceeds, "inventory", c, items=filled,
+            self.inventory_position[c] = self.buffer.deploy(bucket, paid, "inventory", c, items=units,
                                                             respect_floor=False)
         else:
-            self.buffer.add_to_position(pid, proceeds, items=filled, respect_floor=False)
-        self.totals["cushion_bought"] += proceeds
-        price = proceeds / filled
-        left = filled
+            self.buffer.add_to_position(pid, paid, items=units, respect_floor=False)
+        self.totals["cushion_bought"] += paid
         queue = self.queues[c]
-        while left > 1e-12 and queue:
-            e = queue[0]
-            take = min(left, e.units)
-            e.units -= take
-            left -= take
-            if e.units <= 1e-9:
-                queue.popleft()
-            self._ramp_fill(e.loan, take * price, take * floor_now, take / self.book.trait_weight[e.loan])
+        for filled, proceeds in fills:
+            price = proceeds / filled
+            left = filled
+            while left > 1e-12 and queue:
+                e = queue[0]
+                take = min(left, e.units)
+                e.units -= take
+                left -= take
+                if e.units <= 1e-9:
+                    queue.popleft()
+                self._ramp_fill(e.loan, take * price, take * floor_now, take / self.book.trait_weight[e.loan])
 
     def _ramp_fill(self, loan: int, proceeds: float, fair: float, items: float) -> None:
         """Accumulates a ramp sale for a loan; settles the loan when its last item is sold."""
