@@ -15,7 +15,9 @@ cmake --build build/release -j "$JOBS"
 ctest --test-dir build/release --output-on-failure
 
 log "Python: pytest"
-.venv/bin/python -m pytest -q -n "$JOBS" tests/python
+# pytest-benchmark files run once each as smoke tests here; measuring is a separate command
+# (see tests/python/test_batch_throughput.py).
+.venv/bin/python -m pytest -q -n "$JOBS" --benchmark-disable tests/python
 
 # Solidity reference contracts (solc-js, compiled once and cached in build/evm-artifacts) on revm:
 # every exact-mode function against the EVM, bit for bit.  Its own pytest run: tests/evm has its

@@ -103,6 +103,26 @@ void bind_quote(py::module_& m, const char* name, const char* curve_name) {
       });
 }
 
+/// __module__ / repr / equality / hash / pickling for a bound curve class: a curve is an
+/// immutable value whose state is CurveFields<Curve>.
+template <class Curve, class PyClass, class Factory>
+void bind_curve_value(PyClass& cls, const char* class_name, Factory factory) {
+  cls.attr("__module__") = public_module<typename Curve::number_policy>();
+  cls.def("__repr__", [class_name](const Curve& c) { return curve_repr(c, class_name); })
+      .def("__eq__",
+           [](const Curve& a, py::object b) {
+             if (!py::isinstance<Curve>(b)) return false;
+             return curve_state(a).equal(curve_state(b.cast<const Curve&>()));
+           })
+      .def("__hash__", [](const Curve& c) { return py::hash(curve_state(c)); })
+      .def(py::pickle([](const Curve& c) { return curve_state(c); },
+                      [factory](const py::tuple& t) {
+                        constexpr std::size_t n = std::tuple_size_v<decltype(CurveFields<Curve>::fields())>;
+                        if (t.size() != n) raise(PyExc_ValueError, "invalid pickled curve state");
+                        return factory(t);
+                      }));
+}
+
 /// buy / sell / properties / repr / equality / pickling for a bound curve class.
 template <class Curve, class PyClass, class Factory>
 void bind_curve_common(PyClass& cls, const char* class_name, Factory factory) {
@@ -111,7 +131,6 @@ void bind_curve_common(PyClass& cls, const char* class_name, Factory factory) {
   constexpr bool exact = Num::is_exact;
   const char* count_doc = exact ? "n: number of items (a uint256 int)."
                                 : "n: number of items (a float >= 0; fractional counts follow the closed form).";
-  cls.attr("__module__") = public_module<Num>();
   cls.def(
          "buy", [](const Curve& c, typename V::arg n) { return c.buy(V::count(n.obj, "n")); }, py::arg("n"),
          (std::string("Quote buying n items from the pool.\n\n") + count_doc +
@@ -125,20 +144,8 @@ void bind_curve_common(PyClass& cls, const char* class_name, Factory factory) {
       .def_property_readonly(
           "fee", [](const Curve& c) { return V::out(c.fee()); }, "Trade fee multiplier.")
       .def_property_readonly(
-          "protocol_fee", [](const Curve& c) { return V::out(c.protocol_fee()); }, "Protocol fee multiplier.")
-      .def("__repr__", [class_name](const Curve& c) { return curve_repr(c, class_name); })
-      .def("__eq__",
-           [](const Curve& a, py::object b) {
-             if (!py::isinstance<Curve>(b)) return false;
-             return curve_state(a).equal(curve_state(b.cast<const Curve&>()));
-           })
-      .def("__hash__", [](const Curve& c) { return py::hash(curve_state(c)); })
-      .def(py::pickle([](const Curve& c) { return curve_state(c); },
-                      [factory](const py::tuple& t) {
-                        constexpr std::size_t n = std::tuple_size_v<decltype(CurveFields<Curve>::fields())>;
-                        if (t.size() != n) raise(PyExc_ValueError, "invalid pickled curve state");
-                        return factory(t);
-                      }));
+          "protocol_fee", [](const Curve& c) { return V::out(c.protocol_fee()); }, "Protocol fee multiplier.");
+  bind_curve_value<Curve>(cls, class_name, factory);
 }
 
 }  // namespace cushion::bindings

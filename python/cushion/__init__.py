@@ -16,7 +16,13 @@ sells positions in tranches.  This package gives:
 * ``cushion.simulate_scenario`` / ``cushion.sweep`` — the crash-and-snap-back simulator
   (naive liquidation against the cushion stack on the same book and path; also
   ``cushion.sim.simulate``) and its Dask sweeps; ``cushion.scenarios`` — the paths it runs on
-  (the seed's case study by default).
+  (the seed's case study by default);
+* ``cushion.WeightedXYK`` and ``cushion.basket`` — trait baskets: Caviar's weighted
+  XYK, item weights from trait premia, basket quotes on any curve;
+* ``cushion.caviar`` — Caviar private pools' ``buyQuote`` / ``sellQuote`` /
+  ``changeFeeQuote``, bit for bit;
+* ``cushion.batch`` — vectorised quoting over NumPy arrays (and exact columns of ints);
+* ``cushion.slippage`` — slippage curves and depth.
 """
 
 from __future__ import annotations
@@ -25,8 +31,8 @@ from ._errors import Revert, RevertKind
 from ._version import __version__
 from . import _core
 from ._core import CurveError
-from .curves import GDA, XYK, Exponential, Linear
-from . import exact, num, sudoswap
+from .curves import GDA, XYK, Exponential, Linear, WeightedXYK
+from . import basket, batch, caviar, exact, num, slippage, sudoswap
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
@@ -78,13 +84,18 @@ __all__ = [
     "Scenario",
     "ScenarioResult",
     "SimulationConfig",
+    "WeightedXYK",
     "XYK",
+    "basket",
+    "batch",
+    "caviar",
     "exact",
     "num",
     "risk",
     "scenarios",
     "sim",
     "simulate_scenario",
+    "slippage",
     "sudoswap",
     "sweep",
 ]

@@ -40,3 +40,17 @@ def uint(bits: int = 256) -> st.SearchStrategy[int]:
         st.integers(0, 2**64),
         st.integers(0, 10**24),
     )
+
+
+def outcome(fn, *args, **kw):
+    """("ok", result tuple) or ("revert", kind) for cushion and the reference alike, so that
+    a differential test compares what happened, reverts included."""
+    import cushion
+    from reference.errors import RefRevert
+
+    try:
+        return ("ok", tuple(fn(*args, **kw)))
+    except cushion.Revert as e:
+        return ("revert", e.kind.value)
+    except RefRevert as e:
+        return ("revert", e.kind)

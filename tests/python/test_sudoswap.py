@@ -11,21 +11,11 @@ from hypothesis import strategies as st
 
 import cushion
 from cushion import sudoswap
-from conftest import MAX128, WAD, uint, scaled
+from conftest import MAX128, WAD, outcome, scaled, uint
 from reference import sudoswap as ref
-from reference.errors import RefRevert
 
 E18 = 10**18
 F, P = 5 * 10**15, 3 * 10**15  # the published tests' 0.5% trade fee and 0.3% protocol fee
-
-
-def outcome(fn, *args, **kw):
-    try:
-        return ("ok", tuple(fn(*args, **kw)))
-    except cushion.Revert as e:
-        return ("revert", e.kind.value)
-    except RefRevert as e:
-        return ("revert", e.kind)
 
 
 def test_issue_example_exponential_buy():

@@ -60,6 +60,8 @@ struct F64 {
   // solmate WAD helpers (rounding is meaningless in f64).
   static double mul_wad(double a, double b, Rounding) noexcept { return a * b; }
   static double div_wad(double a, double b, Rounding) noexcept { return b != 0.0 ? a / b : nan(); }
+  /// solmate mulDivDown/Up(a, b, d).
+  static double mul_div(double a, double b, double d, Rounding) noexcept { return d != 0.0 ? a * b / d : nan(); }
   static double rpow_wad(double x, double n) noexcept { return std::pow(x, n); }
 
   // PRBMath UD60x18.
@@ -104,6 +106,10 @@ struct Evm256 {
   }
   [[gnu::always_inline]] static uint256 div_wad(const uint256& a, const uint256& b, Rounding r) {
     return r == Rounding::up ? solmate::div_wad_up(a, b) : solmate::div_wad_down(a, b);
+  }
+  /// solmate mulDivDown/Up(a, b, d): NOT 512-bit; reverts when a * b overflows or d == 0.
+  [[gnu::always_inline]] static uint256 mul_div(const uint256& a, const uint256& b, const uint256& d, Rounding r) {
+    return r == Rounding::up ? solmate::mul_div_up(a, b, d) : solmate::mul_div_down(a, b, d);
   }
   [[gnu::always_inline]] static uint256 rpow_wad(const uint256& x, const uint256& n) {
     return solmate::rpow(x, n, kWad);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "cushion/curves/quote.hpp"
@@ -10,17 +11,27 @@
 
 namespace cushion::curves::detail {
 
+/// The throws of check_parameter, out of line and cold so that the check itself inlines
+/// into hot loops (a batch quote builds one curve per element).
+[[noreturn, gnu::cold, gnu::noinline]] inline void throw_out_of_range_u128(const char* name) {
+  throw OutOfRange(std::string(name) + " must be < 2**128 (it is a uint128 on chain)");
+}
+[[noreturn, gnu::cold, gnu::noinline]] inline void throw_not_finite_nonnegative(const char* name) {
+  throw InvalidArgument(std::string(name) + " must be a finite number >= 0");
+}
+
 /// Parameters of a curve are validated once, at construction, so quoting never sees
 /// a value the on-chain types could not hold.  `u128` marks the uint128 ABI fields
 /// (spot price and delta); fees and timestamps are uint256.
 template <class Num>
-void check_parameter(const typename Num::value_type& v, const char* name, bool u128) {
+[[gnu::always_inline]] inline void check_parameter(const typename Num::value_type& v, const char* name, bool u128) {
   if constexpr (Num::is_exact) {
-    if (u128 && v > num::uint256::max_u128())
-      throw OutOfRange(std::string(name) + " must be < 2**128 (it is a uint128 on chain)");
+    if (u128 && v > num::uint256::max_u128()) [[unlikely]]
+      throw_out_of_range_u128(name);
   } else {
     (void)u128;
-    if (!(std::isfinite(v) && v >= 0.0)) throw InvalidArgument(std::string(name) + " must be a finite number >= 0");
+    if (!(v >= 0.0 && v <= std::numeric_limits<double>::max())) [[unlikely]]
+      throw_not_finite_nonnegative(name);
   }
 }
 

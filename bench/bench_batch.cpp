@@ -1,0 +1,162 @@
+// Batch quoting throughput (Google Benchmark): quotes per second per core.
+//
+//   build/release/cushion_bench --benchmark_filter=Batch
+//
+// Each f64 benchmark runs the same kernel as cushion.batch (quote_f64_checked: the
+// validation rides on the loop) over 10^6 elements into preallocated output columns:
+//   /fixed     one curve (scalar parameters) and an array of 10^6 item counts;
+//   /varying   every curve parameter an array of 10^6 as well (a curve per element).
+// items_per_second is the quote throughput.  Inputs are random but realistic, so the
+// branches in the curves (errors, clamps) behave as on real data.
+#include <benchmark/benchmark.h>
+
+#include <array>
+#include <random>
+#include <vector>
+
+#include "cushion/batch/quote.hpp"
+#include "cushion/batch/slippage.hpp"
+
+namespace {
+
+using namespace cushion;
+using num::F64;
+
+/// One benchmark case: P operands, each a scalar or an array of `size` values in a range.
+template <class Curve>
+struct BatchCase {
+  static constexpr std::size_t P = batch::CurveSchema<Curve>::params.size();
+  static constexpr std::size_t N = batch::CurveSchema<Curve>::next.size();
+
+  std::array<std::vector<double>, P> data;
+  std::array<batch::Operand<double>, P> ops;
+  std::array<const double*, P> base{};
+  std::vector<double> value, trade_fee, protocol_fee, items;
+  std::vector<std::uint8_t> error;
+  std::array<std::vector<double>, N> next;
+  batch::F64Columns<N> cols;
+  batch::LoopPlan<P> plan;
+
+  BatchCase(std::size_t size, const std::array<std::pair<double, double>, P>& ranges, bool varying) {
+    std::mt19937_64 rng(42);
+    for (std::size_t k = 0; k < P; ++k) {
+      const bool is_array = varying || k + 1 == P;  // the quantity is always an array
+      std::uniform_real_distribution<double> u(ranges[k].first, ranges[k].second);
+      data[k].resize(is_array ? size : 1);
+      for (auto& v : data[k]) v = k + 1 == P ? std::floor(u(rng)) : u(rng);
+      ops[k] = is_array ? batch::Operand<double>{data[k].data(), {static_cast<std::ptrdiff_t>(size)}, {1}}
+                        : batch::Operand<double>{data[k].data(), {}, {}};
+      base[k] = data[k].data();
+    }
+    plan = batch::plan_loops(ops, batch::Shape{static_cast<std::ptrdiff_t>(size)});
+    for (auto* col : {&value, &trade_fee, &protocol_fee, &items}) col->resize(size);
+    error.resize(size);
+    cols = {value.data(), trade_fee.data(), protocol_fee.data(), error.data(), items.data(), {}};
+    for (std::size_t j = 0; j < N; ++j) {
+      next[j].resize(size);
+      cols.next[j] = next[j].data();
+    }
+  }
+};
+
+using Range = std::pair<double, double>;
+
+template <class Curve, bool Buy, std::size_t P>
+void run(benchmark::State& state, const std::array<Range, P>& ranges) {
+  const auto size = static_cast<std::size_t>(state.range(0));
+  BatchCase<Curve> c(size, ranges, state.range(1) != 0);
+  for (auto _ : state) {
+    batch::quote_f64_checked<Curve, Buy>(c.ops, c.plan, c.base, c.cols);
+    benchmark::DoNotOptimize(c.value.data());
+    benchmark::ClobberMemory();
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * size));
+}
+
+constexpr std::array<Range, 5> kXyk{Range{50, 500}, Range{60, 200}, Range{0, 0.01}, Range{0, 0.005}, Range{1, 40}};
+constexpr std::array<Range, 5> kExponential{Range{0.5, 50}, Range{1.001, 1.2}, Range{0, 0.01}, Range{0, 0.005},
+                                            Range{1, 40}};
+constexpr std::array<Range, 5> kLinear{Range{10, 50}, Range{0.01, 0.5}, Range{0, 0.01}, Range{0, 0.005}, Range{1, 40}};
+constexpr std::array<Range, 8> kGda{Range{0.5, 50},    Range{1.01, 1.5}, Range{0, 0.001}, Range{0, 1000},
+                                    Range{1000, 5000}, Range{0, 0.01},   Range{0, 0.005}, Range{1, 40}};
+constexpr std::array<Range, 5> kWeighted{Range{50, 500}, Range{60, 200}, Range{0, 500}, Range{0, 100}, Range{1, 40}};
+
+template <bool Buy>
+void BM_BatchXYK(benchmark::State& s) {
+  run<curves::XYK<F64>, Buy>(s, kXyk);
+}
+template <bool Buy>
+void BM_BatchExponential(benchmark::State& s) {
+  run<curves::Exponential<F64>, Buy>(s, kExponential);
+}
+template <bool Buy>
+void BM_BatchLinear(benchmark::State& s) {
+  run<curves::Linear<F64>, Buy>(s, kLinear);
+}
+template <bool Buy>
+void BM_BatchGDA(benchmark::State& s) {
+  run<curves::GDA<F64>, Buy>(s, kGda);
+}
+template <bool Buy>
+void BM_BatchWeightedXYK(benchmark::State& s) {
+  run<curves::WeightedXYK<F64>, Buy>(s, kWeighted);
+}
+
+// Args: {elements, varying (0: one curve and an array of n; 1: every parameter an array)}.
+#define CUSHION_BATCH_BENCH(fn, name)  \
+  BENCHMARK(fn<true>)                  \
+      ->Name("Batch/" name "/buy")     \
+      ->ArgNames({"n", "varying"})     \
+      ->Args({1000000, 0})             \
+      ->Args({1000000, 1})             \
+      ->Unit(benchmark::kMillisecond); \
+  BENCHMARK(fn<false>)                 \
+      ->Name("Batch/" name "/sell")    \
+      ->ArgNames({"n", "varying"})     \
+      ->Args({1000000, 0})             \
+      ->Args({1000000, 1})             \
+      ->Unit(benchmark::kMillisecond)
+
+CUSHION_BATCH_BENCH(BM_BatchXYK, "xyk");
+CUSHION_BATCH_BENCH(BM_BatchExponential, "exponential");
+CUSHION_BATCH_BENCH(BM_BatchLinear, "linear");
+CUSHION_BATCH_BENCH(BM_BatchGDA, "gda");
+CUSHION_BATCH_BENCH(BM_BatchWeightedXYK, "weighted_xyk");
+
+/// Exact batches: the contract-developer path, one uint256 curve per element.
+void BM_BatchExactWeightedXYK(benchmark::State& state) {
+  using num::uint256;
+  const auto size = static_cast<std::size_t>(state.range(0));
+  std::mt19937_64 rng(42);
+  std::vector<uint256> base(size), nft(size), w(size);
+  for (std::size_t i = 0; i < size; ++i) {
+    base[i] = uint256(1 + rng() % 1000) * num::kWad;
+    nft[i] = uint256(2 + rng() % 100) * num::kWad;
+    w[i] = uint256(rng() % 3000) * uint256(1000000000000000ULL);
+  }
+  const std::vector<uint256> fee{uint256(200u)}, pfee{uint256(10u)};
+  for (auto _ : state) {
+    auto r = batch::quote_exact<curves::WeightedXYK<num::Evm256>, true, 5>({base, nft, fee, pfee, w}, size);
+    benchmark::DoNotOptimize(r.value.data());
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * size));
+}
+BENCHMARK(BM_BatchExactWeightedXYK)->Name("Batch/exact/weighted_xyk/buy")->Arg(10000)->Unit(benchmark::kMillisecond);
+
+/// A whole slippage curve (k = 1..K) and a depth search.
+void BM_SlippageCurve(benchmark::State& state) {
+  const curves::XYK<F64> curve(500.0, 200.0, 0.005, 0.002);
+  std::vector<double> k(static_cast<std::size_t>(state.range(0)));
+  for (std::size_t i = 0; i < k.size(); ++i) k[i] = static_cast<double>(i + 1);
+  for (auto _ : state) benchmark::DoNotOptimize(batch::slippage_curve(curve, k, curves::Side::sell));
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * k.size()));
+}
+BENCHMARK(BM_SlippageCurve)->Name("Batch/slippage_curve/xyk")->Arg(1000);
+
+void BM_Depth(benchmark::State& state) {
+  const curves::Exponential<F64> curve(10.0, 1.001, 0.005);
+  for (auto _ : state) benchmark::DoNotOptimize(batch::depth(curve, 0.1, curves::Side::sell, 1000000));
+}
+BENCHMARK(BM_Depth)->Name("Batch/depth/exponential");
+
+}  // namespace
