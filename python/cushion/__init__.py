@@ -32,7 +32,25 @@ from ._version import __version__
 from . import _core
 from ._core import CurveError
 from .curves import GDA, XYK, Exponential, Linear, WeightedXYK
-from . import basket, batch, caviar, exact, num, slippage, sudoswap
+from . import caviar, exact, num, sudoswap
+
+# Modules that need NumPy load on first use, so that `import cushion` (and the Foundry
+# entry point cushion.ffi, started once per fuzz run) stays NumPy-free and fast.
+_LAZY_MODULES = frozenset({"basket", "batch", "slippage"})
+
+
+def __getattr__(name: str):
+    if name in _LAZY_MODULES:
+        import importlib
+
+        module = importlib.import_module(f".{name}", __name__)
+        globals()[name] = module
+        return module
+    raise AttributeError(f"module 'cushion' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | _LAZY_MODULES)
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:

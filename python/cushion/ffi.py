@@ -14,7 +14,7 @@ static, so the encoding is one 32-byte word per field.
 
 Exit status: 0 for every well-formed call (``ok`` says whether it reverted); 2 for malformed
 arguments (unknown function, wrong count, not an integer, out of range, a value the ABI type
-cannot hold), with the reason on stderr; 3 when the function's module is not in this build.
+cannot hold), with the reason on stderr.
 
 Function names follow the Python API: ``sudoswap.get_buy_info``, ``caviar.buy_quote``,
 ``exact.<curve>.<buy|sell>`` (the curve's constructor arguments, then n), ``num.mul_div``,
@@ -32,7 +32,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:  # typing's import alone costs milliseconds on every ffi run
     from collections.abc import Callable, Sequence
 
-__all__ = ["FUNCTIONS", "FfiFunction", "MalformedArguments", "ModuleUnavailable", "call", "encode", "main"]
+__all__ = ["FUNCTIONS", "FfiFunction", "MalformedArguments", "call", "encode", "main"]
 
 _MAX256 = (1 << 256) - 1
 _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
@@ -40,10 +40,6 @@ _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 
 class MalformedArguments(ValueError):
     """The command line does not describe a valid call (exit status 2)."""
-
-
-class ModuleUnavailable(RuntimeError):
-    """The function exists, but the cushion module behind it is not in this build (exit status 3)."""
 
 
 class FfiFunction:
@@ -161,19 +157,12 @@ def _exact(curve: str, side: str) -> FfiFunction:
 
 def _caviar(name: str, params: Sequence[str], returns: Sequence[tuple[str, str]], doc: str) -> FfiFunction:
     def run(*args: int):
-        try:
-            from . import caviar  # type: ignore[attr-defined]
-        except ImportError as e:
-            raise ModuleUnavailable(f"caviar.{name}: cushion.caviar is not available in this build ({e})") from None
-        fn = getattr(caviar, name)
-        if name == "change_fee_quote":
-            try:
-                return tuple(fn(*args))
-            except TypeError:  # a build whose change_fee_quote takes no protocol fee rate
-                if args[3] != 0:
-                    raise MalformedArguments("this build's change_fee_quote takes no protocol_fee_rate_bps") from None
-                return tuple(fn(*args[:3]))
-        return tuple(fn(*args))
+        from . import caviar
+
+        if name == "change_fee_quote":  # the protocol fee rate is keyword-only in the Python API
+            *head, protocol_fee_rate_bps = args
+            return tuple(caviar.change_fee_quote(*head, protocol_fee_rate_bps=protocol_fee_rate_bps))
+        return tuple(getattr(caviar, name)(*args))
 
     return FfiFunction(f"caviar.{name}", params, returns, run, doc)
 
@@ -242,8 +231,7 @@ def call(name: str, args: Sequence[str]) -> str:
     """Runs one ffi function on command-line arguments (strings) and returns the hex output.
 
     Raises MalformedArguments for a call that is not well formed (including values cushion
-    rejects with ValueError / TypeError / OverflowError, e.g. a spot price >= 2**128), and
-    ModuleUnavailable when the function's module is not in this build."""
+    rejects with ValueError / TypeError / OverflowError, e.g. a spot price >= 2**128)."""
     from ._errors import Revert
 
     fn = FUNCTIONS.get(name)
@@ -285,9 +273,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MalformedArguments as e:
         sys.stderr.write(f"cushion.ffi: {e}\n")
         return 2
-    except ModuleUnavailable as e:
-        sys.stderr.write(f"cushion.ffi: {e}\n")
-        return 3
     sys.stdout.write(out)
     sys.stdout.flush()
     return 0

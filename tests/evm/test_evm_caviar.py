@@ -1,9 +1,8 @@
 """The weighted (trait-basket) XYK with Caviar private-pool semantics against
 contracts/caviar/WeightedXyk.sol on the EVM.
 
-Until cushion.caviar exists (issue 3), the contract is checked against the Python-int
-transcription below; the cushion comparison is skipped (pytest.importorskip) and runs once
-cushion.caviar is importable."""
+The contract is checked against the Python-int transcription below (over every uint16 fee
+rate) and against cushion.caviar (over the fee rates a pool can hold, <= 5000 bps)."""
 
 from __future__ import annotations
 
@@ -97,10 +96,20 @@ POOL = st.tuples(st_uint(128), st_uint(128), st_uint(), st.integers(0, 2**16 - 1
 CHANGE = st.tuples(st_uint(), st.integers(0, 2**56 - 1), st.integers(0, 255), st.integers(0, 2**16 - 1))
 
 
-def specs(ours_buy, ours_sell, ours_change, prefix: str) -> list[ParitySpec]:
+def pool_state_case(r: random.Random) -> tuple[int, int, int, int, int]:
+    """A pool_case whose fee rate a PrivatePool can hold (setFeeRate reverts FeeRateTooHigh
+    above 5000 bps, so cushion.caviar rejects such a rate with ValueError)."""
+    vb, vn, w, fee_rate, protocol_fee_rate = pool_case(r)
+    return vb, vn, w, fee_rate % 5001, protocol_fee_rate
+
+
+POOL_STATE = st.tuples(st_uint(128), st_uint(128), st_uint(), st.integers(0, 5000), st.integers(0, 2**16 - 1))
+
+
+def specs(ours_buy, ours_sell, ours_change, prefix: str, pool=(pool_case, POOL)) -> list[ParitySpec]:
     return [
-        ParitySpec(f"{prefix}.buy_quote", "CaviarHarness", "buyQuote", ours_buy, pool_case, POOL),
-        ParitySpec(f"{prefix}.sell_quote", "CaviarHarness", "sellQuote", ours_sell, pool_case, POOL),
+        ParitySpec(f"{prefix}.buy_quote", "CaviarHarness", "buyQuote", ours_buy, *pool),
+        ParitySpec(f"{prefix}.sell_quote", "CaviarHarness", "sellQuote", ours_sell, *pool),
         ParitySpec(f"{prefix}.change_fee_quote", "CaviarHarness", "changeFeeQuote", ours_change, change_case, CHANGE),
     ]
 
@@ -141,21 +150,17 @@ def test_published_vectors(chain):
     assert chain.call("CaviarHarness", "buyQuote", 100 * WAD, 5 * WAD, 5 * WAD, 200, 0) == ("revert", "empty")
 
 
-# --- cushion.caviar (issue 3), once merged --------------------------------------------------------
+# --- cushion.caviar ---------------------------------------------------------------------------------
 
 
 def cushion_specs() -> list[ParitySpec]:
-    caviar = pytest.importorskip("cushion.caviar", reason="cushion.caviar (issue 3) is not in this build yet")
+    from cushion import caviar
 
     def change_fee_quote(w, change_fee, decimals, protocol_fee_rate):
-        try:
-            return tuple(caviar.change_fee_quote(w, change_fee, decimals, protocol_fee_rate))
-        except TypeError:  # the three-argument form (no protocol fee rate): compare where it is 0
-            fee = caviar.change_fee_quote(w, change_fee, decimals)
-            return tuple(fee) if isinstance(fee, tuple) else (fee, 0)
+        return tuple(caviar.change_fee_quote(w, change_fee, decimals, protocol_fee_rate_bps=protocol_fee_rate))
 
     return specs(lambda *a: tuple(caviar.buy_quote(*a)), lambda *a: tuple(caviar.sell_quote(*a)),
-                 change_fee_quote, "caviar")
+                 change_fee_quote, "caviar", pool=(pool_state_case, POOL_STATE))
 
 
 @pytest.mark.parametrize("index", range(3))
