@@ -34,35 +34,20 @@ from ._core import CurveError
 from .curves import GDA, XYK, Exponential, Linear, WeightedXYK
 from . import caviar, exact, num, sudoswap
 
-# Modules that need NumPy load on first use, so that `import cushion` (and the Foundry
-# entry point cushion.ffi, started once per fuzz run) stays NumPy-free and fast.
-_LAZY_MODULES = frozenset({"basket", "batch", "slippage"})
-
-
-def __getattr__(name: str):
-    if name in _LAZY_MODULES:
-        import importlib
-
-        module = importlib.import_module(f".{name}", __name__)
-        globals()[name] = module
-        return module
-    raise AttributeError(f"module 'cushion' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | _LAZY_MODULES)
-
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
-    from . import risk, scenarios, sim
+    from . import basket, batch, risk, scenarios, sim, slippage
     from .scenarios import Scenario
     from .sim import ScenarioResult, SimulationConfig, sweep
     from .sim import simulate as simulate_scenario
 
-# The risk layer and the simulator (NumPy, and pandas/matplotlib when used) load on first
-# use, so `import cushion` — and `python -m cushion.ffi`, started once per Foundry fuzz
-# run — stays as light as the compiled core.
+# Everything that needs NumPy (and pandas/matplotlib when used) loads on first use, so that
+# `import cushion` — and the Foundry entry point cushion.ffi, started once per fuzz run —
+# stays NumPy-free and fast.  name -> (module, attribute or None for the module itself).
 _LAZY = {
+    "basket": ("cushion.basket", None),
+    "batch": ("cushion.batch", None),
+    "slippage": ("cushion.slippage", None),
     "risk": ("cushion.risk", None),
     "scenarios": ("cushion.scenarios", None),
     "sim": ("cushion.sim", None),
@@ -90,6 +75,7 @@ def __getattr__(name: str) -> object:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "__version__",

@@ -152,3 +152,19 @@ def test_demo_table_and_plot(tmp_path):
                          capture_output=True, text=True, check=True, timeout=300)
     assert "naive" in out.stdout and "cushion" in out.stdout and "loans liquidated" in out.stdout
     assert (tmp_path / "snapback_case_study.png").exists() and str(tmp_path) in out.stdout
+
+
+def test_public_names_are_documented():
+    import inspect
+
+    for module in (cushion.risk, cushion.sim, cushion.scenarios):
+        assert module.__doc__
+        for name in module.__all__:
+            obj = getattr(module, name)
+            if inspect.isclass(obj) or inspect.isfunction(obj):
+                assert (obj.__doc__ or "").strip(), f"{module.__name__}.{name}"
+            if inspect.isclass(obj):
+                for attr, value in vars(obj).items():
+                    if not attr.startswith("_") and (inspect.isfunction(value) or isinstance(value, property)):
+                        doc = value.fget.__doc__ if isinstance(value, property) else value.__doc__
+                        assert (doc or "").strip(), f"{module.__name__}.{name}.{attr}"
