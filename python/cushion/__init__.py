@@ -22,7 +22,12 @@ sells positions in tranches.  This package gives:
 * ``cushion.caviar`` — Caviar private pools' ``buyQuote`` / ``sellQuote`` /
   ``changeFeeQuote``, bit for bit;
 * ``cushion.batch`` — vectorised quoting over NumPy arrays (and exact columns of ints);
-* ``cushion.slippage`` — slippage curves and depth.
+* ``cushion.slippage`` — slippage curves and depth;
+* ``cushion.stress`` — stress signals -> stress index -> regimes with hysteresis;
+* ``cushion.spread`` — stress-widened half-spreads and ``StressedCurve``;
+* ``cushion.absorb`` — per-block absorption caps, their ledger, and the ``Cushion`` pool;
+* ``cushion.schedule`` — dump / TWAP / Almgren-Chriss / resilience-aware schedules and
+  ``simulate`` / ``compare`` against a cushion.
 """
 
 from __future__ import annotations
@@ -36,41 +41,40 @@ from . import caviar, exact, num, sudoswap
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
-    from . import basket, batch, risk, scenarios, sim, slippage
+    from . import absorb, basket, batch, risk, scenarios, schedule, sim, slippage, spread, stress
     from .scenarios import Scenario
     from .sim import ScenarioResult, SimulationConfig, sweep
     from .sim import simulate as simulate_scenario
 
-# Everything that needs NumPy (and pandas/matplotlib when used) loads on first use, so that
-# `import cushion` — and the Foundry entry point cushion.ffi, started once per fuzz run —
-# stays NumPy-free and fast.  name -> (module, attribute or None for the module itself).
-_LAZY = {
-    "basket": ("cushion.basket", None),
-    "batch": ("cushion.batch", None),
-    "slippage": ("cushion.slippage", None),
-    "risk": ("cushion.risk", None),
-    "scenarios": ("cushion.scenarios", None),
-    "sim": ("cushion.sim", None),
-    "Scenario": ("cushion.scenarios", "Scenario"),
-    "SimulationConfig": ("cushion.sim", "SimulationConfig"),
-    "ScenarioResult": ("cushion.sim", "ScenarioResult"),
-    "simulate_scenario": ("cushion.sim", "simulate"),
-    "sweep": ("cushion.sim", "sweep"),
+# Modules that need NumPy, and the names they export at the top level, load on first
+# use: `import cushion` (and the Foundry entry point cushion.ffi, started once per fuzz
+# run) stays NumPy-free and fast.  name -> (module, attribute or None for the module).
+_LAZY: dict[str, tuple[str, str | None]] = {
+    **{m: (m, None) for m in ("basket", "batch", "slippage", "stress", "spread", "absorb", "schedule")},
+    **{n: ("absorb", n) for n in ("AbsorptionCap", "AbsorptionLedger", "Cushion", "Limit")},
+    **{n: ("schedule", n) for n in ("AlmgrenChriss", "LinearImpact", "SimulationResult", "compare", "simulate")},
+    **{n: ("spread", n) for n in ("HalfSpread", "StressedCurve")},
+    **{n: ("stress", n) for n in ("Regime", "RegimeTracker", "Signal", "StressIndex")},
+    # The risk layer and the crash-and-snap-back simulator (cushion.simulate is the tranche
+    # schedule's simulation; the scenario simulator is cushion.simulate_scenario).
+    **{m: (m, None) for m in ("risk", "scenarios", "sim")},
+    "Scenario": ("scenarios", "Scenario"),
+    **{n: ("sim", n) for n in ("ScenarioResult", "SimulationConfig", "sweep")},
+    "simulate_scenario": ("sim", "simulate"),
 }
 
 
 def __getattr__(name: str) -> object:
     """Loads the lazily imported parts of the package (PEP 562)."""
-    try:
-        module_name, attr = _LAZY[name]
-    except KeyError:
-        raise AttributeError(f"module 'cushion' has no attribute {name!r}") from None
-    import importlib
+    if name in _LAZY:
+        import importlib
 
-    module = importlib.import_module(module_name)
-    value = module if attr is None else getattr(module, attr)
-    globals()[name] = value
-    return value
+        module_name, attribute = _LAZY[name]
+        module = importlib.import_module(f".{module_name}", __name__)
+        value = module if attribute is None else getattr(module, attribute)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'cushion' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
@@ -85,23 +89,13 @@ __all__ = [
     "Linear",
     "Revert",
     "RevertKind",
-    "Scenario",
-    "ScenarioResult",
-    "SimulationConfig",
     "WeightedXYK",
     "XYK",
-    "basket",
-    "batch",
     "caviar",
     "exact",
     "num",
-    "risk",
-    "scenarios",
-    "sim",
-    "simulate_scenario",
-    "slippage",
     "sudoswap",
-    "sweep",
+    *sorted(_LAZY),
 ]
 
 del _core
