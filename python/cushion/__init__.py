@@ -10,6 +10,13 @@ sells positions in tranches.  This package gives:
   deployed Solidity bit for bit (``cushion.Revert`` where it would revert);
 * ``cushion.sudoswap`` — sudoswap v2's ``getBuyInfo`` / ``getSellInfo``;
 * ``cushion.num`` — the exact primitives (FullMath mul_div, solmate, PRBMath);
+* ``cushion.risk`` — the risk layer in Python: oracle bands, loan book, liquidity buffer,
+  rebalancer, staged liquidation, the decentralised ramp, parameter envelopes, the
+  post-event review;
+* ``cushion.simulate_scenario`` / ``cushion.sweep`` — the crash-and-snap-back simulator
+  (naive liquidation against the cushion stack on the same book and path; also
+  ``cushion.sim.simulate``) and its Dask sweeps; ``cushion.scenarios`` — the paths it runs on
+  (the seed's case study by default);
 * ``cushion.WeightedXYK`` and ``cushion.basket`` — trait baskets: Caviar's weighted
   XYK, item weights from trait premia, basket quotes on any curve;
 * ``cushion.caviar`` — Caviar private pools' ``buyQuote`` / ``sellQuote`` /
@@ -32,6 +39,13 @@ from ._core import CurveError
 from .curves import GDA, XYK, Exponential, Linear, WeightedXYK
 from . import caviar, exact, num, sudoswap
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from . import absorb, basket, batch, risk, scenarios, schedule, sim, slippage, spread, stress
+    from .scenarios import Scenario
+    from .sim import ScenarioResult, SimulationConfig, sweep
+    from .sim import simulate as simulate_scenario
+
 # Modules that need NumPy, and the names they export at the top level, load on first
 # use: `import cushion` (and the Foundry entry point cushion.ffi, started once per fuzz
 # run) stays NumPy-free and fast.  name -> (module, attribute or None for the module).
@@ -41,10 +55,17 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     **{n: ("schedule", n) for n in ("AlmgrenChriss", "LinearImpact", "SimulationResult", "compare", "simulate")},
     **{n: ("spread", n) for n in ("HalfSpread", "StressedCurve")},
     **{n: ("stress", n) for n in ("Regime", "RegimeTracker", "Signal", "StressIndex")},
+    # The risk layer and the crash-and-snap-back simulator (cushion.simulate is the tranche
+    # schedule's simulation; the scenario simulator is cushion.simulate_scenario).
+    **{m: (m, None) for m in ("risk", "scenarios", "sim")},
+    "Scenario": ("scenarios", "Scenario"),
+    **{n: ("sim", n) for n in ("ScenarioResult", "SimulationConfig", "sweep")},
+    "simulate_scenario": ("sim", "simulate"),
 }
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
+    """Loads the lazily imported parts of the package (PEP 562)."""
     if name in _LAZY:
         import importlib
 
