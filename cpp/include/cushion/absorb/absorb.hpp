@@ -164,7 +164,9 @@ Fill<typename Curve::value_type> absorb_into(Curve& curve,
   Fill<value_type> r;
   r.ordered = n;
   r.half_spread = half_spread;
-  ledger.advance_to(block);  // the order is at `block`: expire what left the window once, up front
+  // Nothing changes until the fill is booked at the end (the headroom is read as of `block`
+  // without advancing the ledger): a refused order -- a block before the ledger's, an exact
+  // sum that would overflow -- leaves ledger and curve as they were.
   const auto head = ledger.headroom_unchecked(block, stress);
 
   count_type m = n;
@@ -257,11 +259,12 @@ Fill<typename Curve::value_type> absorb_into(Curve& curve,
     r.spread = best.value - best_value;  // >= 0: widen_sell rounds down
     r.trade_fee = best.trade_fee;
     r.protocol_fee = best.protocol_fee;
+    ledger.record_unchecked(block, r.filled, r.proceeds);  // may revert (exact): before the curve moves
     curve = best.next;
-    ledger.record_unchecked(block, r.filled, r.proceeds);
   } else {
     r.filled = count_type{};
     r.remainder = r.ordered;
+    ledger.advance_to(block);  // the order was at `block`, even with nothing filled
   }
   return r;
 }
