@@ -21,12 +21,14 @@ import pickle
 import pkgutil
 import re
 import types
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable
 
 import numpy as np
 
 import cushion
+import public_api_risk
+from api_baseline import Baseline, Fresh, materialise  # noqa: F401 - re-exported for the tests
 
 W = 10**18
 
@@ -40,16 +42,6 @@ W = 10**18
 # whose domain includes negatives: accepts={"x": {"negative"}}); `kinds` names an argument's
 # kind where the signature cannot (an argument typed `object`).
 # ---------------------------------------------------------------------------------------
-
-
-@dataclass
-class Baseline:
-    kwargs: dict[str, Any]
-    #: per argument, hostile categories that are valid for it (test_hostile_input.HOSTILE)
-    accepts: dict[str, set[str]] = field(default_factory=dict)
-    #: per argument, its kind when the signature does not say ("int", "float", "str", "bool",
-    #: "array", "object"); e.g. a binding typed `object` that takes an int
-    kinds: dict[str, str] = field(default_factory=dict)
 
 
 _GDA_DELTA = cushion.sudoswap.pack_gda_delta(1_010_000_000, 100_000, 0)  # alpha 1.01, lambda 1e-4/s, t0 0
@@ -194,13 +186,23 @@ BASELINES: dict[str, Baseline] = {
     "cushion.ffi.call": Baseline(dict(name="num.mul_div", args=["3", "7", "11"]), kinds={"args": "object"}),
     "cushion.ffi.encode": Baseline(dict(ok=True, returns=[("uint256", "value")], values=[5]),
                                    kinds={"returns": "object", "values": "object"}),
+    "cushion.ffi.FfiFunction.usage": Baseline({}),
+    # methods of returned records (instances from INSTANCES)
+    "cushion.batch.BatchQuote.to_frame": Baseline({}),
+    "cushion.slippage.SlippageCurve.to_frame": Baseline({}),
 }
+
+BASELINES.update(public_api_risk.BASELINES)  # issues 4 and 5: the risk machinery and the risk layer
 
 #: Public callables that are exercised by their own tests instead, with the reason.
 NOT_EXERCISED: dict[str, str] = {
     "cushion.ffi.main": "the command line itself: argv=None reads sys.argv, and malformed arguments are reported "
                         "by exit status 2 by design (tests/python/test_ffi.py)",
+    **public_api_risk.NOT_EXERCISED,
 }
+
+#: Callables the many-threads test leaves out, with the reason.
+NOT_THREADED: dict[str, str] = dict(public_api_risk.NOT_THREADED)
 
 # ---------------------------------------------------------------------------------------
 # Enumeration
@@ -238,17 +240,31 @@ class PublicCallable:
         return None
 
     def make_instance(self) -> Any:
-        """A fresh instance of the owner class from its constructor's baseline."""
-        for n in owner_names(self):
+        """A fresh instance of the owner class: from INSTANCES if listed there (records the
+        library returns, objects that need a richer state), else from its constructor's
+        baseline."""
+        names = owner_names(self)
+        for n in names:
+            if n in INSTANCES:
+                return INSTANCES[n]()
+        for n in names:
             if n in BASELINES:
-                return self.owner(**BASELINES[n].kwargs)
+                return self.owner(**materialise(BASELINES[n].kwargs))
         raise LookupError(f"no baseline for the constructor of {self.name}")
 
     def call(self, kwargs: dict[str, Any], instance: Any = None) -> Any:
         """Calls with the parameters in signature order: positional unless keyword-only."""
         assert self.params is not None
-        positional = [kwargs[p.name] for p in self.params if not p.keyword_only and p.name in kwargs]
-        keywords = {p.name: kwargs[p.name] for p in self.params if p.keyword_only and p.name in kwargs}
+        # Positionally up to the first parameter the call leaves out, by keyword after it.
+        positional: list[Any] = []
+        keywords: dict[str, Any] = {}
+        for p in self.params:
+            if p.name not in kwargs:
+                continue
+            if not p.keyword_only and len(positional) == self.params.index(p):
+                positional.append(kwargs[p.name])
+            else:
+                keywords[p.name] = kwargs[p.name]
         if self.role == "method":
             return getattr(instance, self.name.rsplit(".", 1)[1])(*positional, **keywords)
         return self.obj(*positional, **keywords)
@@ -274,28 +290,58 @@ def _is_exempt_class(cls: type) -> bool:
 
 
 #: Public classes that are records the library *returns* (frozen dataclasses of results,
-#: registry entries): their constructors take already-validated results by design.  Listed
-#: by hand, with the reason, so that a new public class is exercised unless it is added here.
+#: registry entries): their constructors take already-validated results by design, so they
+#: are not exercised; their methods are, on an instance from INSTANCES.  Listed by hand, with
+#: the reason, so that a new public class is exercised unless it is added here.
 RESULT_RECORDS: dict[str, str] = {
     "cushion.batch.BatchQuote": "the arrays batch.buy / batch.sell return",
     "cushion.batch.ExactBatchQuote": "the columns batch.buy_exact / batch.sell_exact return",
     "cushion.basket.BasketQuote": "what TraitModel.quote / buy_cheapest return",
     "cushion.slippage.SlippageCurve": "what slippage.buy_curve / sell_curve return",
     "cushion.ffi.FfiFunction": "an entry of the ffi.FUNCTIONS registry, built at import",
+    **public_api_risk.RESULT_RECORDS,
 }
+
+#: How to get an instance of a class whose methods are exercised but whose constructor
+#: baseline does not give a suitable one (a returned record; a buffer with money in it).
+INSTANCES: dict[str, Callable[[], Any]] = {
+    "cushion.batch.BatchQuote": lambda: cushion.batch.sell("linear", **{k: v for k, v in _BATCH_F64.items()
+                                                                       if k != "curve"}),
+    "cushion.batch.ExactBatchQuote": lambda: cushion.batch.sell_exact("linear", **{k: v for k, v in _BATCH_EXACT.items()
+                                                                                   if k != "curve"}),
+    "cushion.basket.BasketQuote": lambda: cushion.basket.TraitModel(np.eye(2), np.zeros(2)).quote(_F64_LINEAR, [0, 1]),
+    "cushion.slippage.SlippageCurve": lambda: cushion.slippage.sell_curve(_F64_LINEAR, 3),
+    "cushion.ffi.FfiFunction": lambda: cushion.ffi.FUNCTIONS["num.mul_div"],
+    **public_api_risk.INSTANCES,
+}
+
+
+def _names_of(cls: type, name: str) -> list[str]:
+    """Every public name of a class seen as `name` (a class exported under several modules)."""
+    return [name] + [n for n in _ALIASES.get(id(cls), []) if n != name]
+
+
+_ALIASES: dict[int, list[str]] = {}
 
 
 def public_callables() -> list[PublicCallable]:
     found: dict[int, PublicCallable] = {}
 
-    def add(obj: Any, name: str, role: str, owner: type | None) -> None:
-        key = id(obj) if role != "method" else hash((id(owner), name.rsplit(".", 1)[1]))
+    def add(obj: Any, name: str, role: str, owner: type | None, key: Any = None) -> None:
+        if key is None:
+            key = id(obj) if role != "method" else (id(owner), name.rsplit(".", 1)[1])
         if key in found:
             found[key].names.append(name)
         else:
             found[key] = PublicCallable([name], obj, role, owner)
 
-    for module in public_modules():
+    modules = public_modules()
+    for module in modules:  # every public name of every class, so that RESULT_RECORDS may use any
+        for attr in getattr(module, "__all__", ()):
+            obj = getattr(module, attr)
+            if isinstance(obj, type):
+                _ALIASES.setdefault(id(obj), []).append(f"{module.__name__}.{attr}")
+    for module in modules:
         exported = getattr(module, "__all__", None)
         if exported is None:
             raise AssertionError(f"{module.__name__} has no __all__: public names must be listed")
@@ -307,14 +353,18 @@ def public_callables() -> list[PublicCallable]:
             if type(obj).__module__ == "typing":
                 continue  # a type alias (Literal[...]), not a callable of the library
             if isinstance(obj, type):
-                if _is_exempt_class(obj) or name in RESULT_RECORDS:
+                if _is_exempt_class(obj):
                     continue
-                add(obj, name, "constructor", obj)
+                if not any(n in RESULT_RECORDS for n in _names_of(obj, name)):
+                    add(obj, name, "constructor", obj)
                 for meth_name, member in sorted(vars(obj).items()):
-                    if meth_name.startswith("_") or isinstance(member, property) or not callable(member):
+                    if meth_name.startswith("_") or isinstance(member, property):
+                        continue
+                    if not callable(member) and not isinstance(member, classmethod):  # not callable itself
                         continue
                     if isinstance(member, (staticmethod, classmethod)):
-                        add(getattr(obj, meth_name), f"{name}.{meth_name}", "function", None)
+                        # keyed by class and name: getattr makes a new bound method every time
+                        add(getattr(obj, meth_name), f"{name}.{meth_name}", "function", None, (id(obj), meth_name))
                     else:
                         add(member, f"{name}.{meth_name}", "method", obj)
             elif callable(obj):
@@ -380,19 +430,27 @@ def _pybind_params(doc: str, name: str) -> list[Param]:
     params: list[Param] = []
     positional = a.posonlyargs + a.args
     n_defaults = len(a.defaults)
+    defaults = [None] * (len(positional) - n_defaults) + list(a.defaults)
+
+    def none_default(default: ast.expr | None) -> bool:  # "= None": None is a valid value
+        return isinstance(default, ast.Constant) and default.value is None
+
     for i, arg in enumerate(positional):
         ann = ast.unparse(arg.annotation) if arg.annotation else ""
         kind, optional = classify(ann)
-        params.append(Param(arg.arg, kind, ann, optional, False, i >= len(positional) - n_defaults))
+        params.append(Param(arg.arg, kind, ann, optional or none_default(defaults[i]), False,
+                            i >= len(positional) - n_defaults))
     for arg, default in zip(a.kwonlyargs, a.kw_defaults):
         ann = ast.unparse(arg.annotation) if arg.annotation else ""
         kind, optional = classify(ann)
-        params.append(Param(arg.arg, kind, ann, optional, True, default is not None))
+        params.append(Param(arg.arg, kind, ann, optional or none_default(default), True, default is not None))
     return params
 
 
 def signature_of(c: PublicCallable) -> list[Param]:
     target = c.obj.__init__ if c.role == "constructor" else c.obj
+    if c.role == "constructor" and isinstance(c.obj.__dict__.get("__new__"), (staticmethod, types.FunctionType)):
+        target = c.obj.__new__  # a factory class (StressedCurve, Cushion): __new__ is the constructor
     doc = getattr(target, "__doc__", None) or ""
     is_compiled = not isinstance(target, types.FunctionType) and not inspect.ismethod(target)
     if is_compiled:
@@ -408,8 +466,9 @@ def signature_of(c: PublicCallable) -> list[Param]:
                 raise ValueError(f"{c.name} takes *args: the hostile-input test cannot name its arguments")
             ann = p.annotation if isinstance(p.annotation, str) else inspect.formatannotation(p.annotation)
             kind, optional = classify(ann)
+            optional = optional or p.default is None  # "= None": None is a valid value
             params.append(Param(p.name, kind, ann, optional, p.kind == p.KEYWORD_ONLY, p.default is not p.empty))
-    if c.role in ("constructor", "method") and params and params[0].name == "self":
+    if c.role in ("constructor", "method") and params and params[0].name in ("self", "cls"):
         params = params[1:]
     baseline = c.baseline()
     if c.var_keyword and baseline is not None:

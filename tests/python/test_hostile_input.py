@@ -30,7 +30,7 @@ import numpy as np
 import pytest
 
 import public_api
-from public_api import Baseline, Param, PublicCallable, fingerprint, state_of
+from public_api import Baseline, Param, PublicCallable, fingerprint, materialise, state_of
 
 NAN, INF = math.nan, math.inf
 ARG_ERRORS = (TypeError, ValueError, OverflowError)
@@ -86,6 +86,13 @@ HOSTILE: dict[str, list[tuple[str, Any, tuple[type[BaseException], ...]]]] = {
         ("list", ["down"], (TypeError,)),
         ("unknown option", "no such option", (ValueError,)),
     ],
+    # free text (a name, a reason): any str is valid, so no "unknown option"
+    "text": [
+        ("None", None, (TypeError,)),
+        ("int", 1, (TypeError,)),
+        ("bytes", b"down", (TypeError,)),
+        ("list", ["down"], (TypeError,)),
+    ],
     "bool": [
         ("None", None, (TypeError,)),
         ("str", "yes", (TypeError,)),
@@ -113,11 +120,12 @@ def full_kwargs(c: PublicCallable, baseline: Baseline) -> dict[str, Any]:
 
 
 class Probe:
-    """Runs one call on a fresh instance and checks that no object changed."""
+    """Runs one call on a fresh instance (and fresh ``Fresh`` arguments); a call that raises
+    must leave every object as it was (a valid one may change its instance: a ledger books)."""
 
     def __init__(self, c: PublicCallable, kwargs: dict[str, Any]) -> None:
         self.c = c
-        self.kwargs = kwargs
+        self.kwargs = materialise(kwargs)
         self.instance = c.make_instance() if c.role == "method" else None
         self.before = self._states()
 
@@ -128,8 +136,9 @@ class Probe:
     def run(self) -> Any:
         try:
             return self.c.call(self.kwargs, self.instance)
-        finally:
-            assert self._states() == self.before, f"{self.c.name} changed an object it was given"
+        except BaseException:
+            assert self._states() == self.before, f"{self.c.name} refused the call but changed an object it was given"
+            raise
 
 
 def hostile_scalar_problems(c: PublicCallable, baseline: Baseline) -> list[str]:
@@ -138,6 +147,8 @@ def hostile_scalar_problems(c: PublicCallable, baseline: Baseline) -> list[str]:
     for p in c.params:
         kind = kind_of(c, p, baseline)
         if kind == "array":
+            if baseline.kwargs.get(p.name) is None:  # an optional array the baseline leaves out
+                raise AssertionError(f"{c.name}: give {p.name} an array in its baseline, so that it is exercised")
             problems += hostile_array_problems(c, baseline, p)
             continue
         for category, value, expected in HOSTILE.get(kind, []):
@@ -209,7 +220,7 @@ def hostile_array_problems(c: PublicCallable, baseline: Baseline, p: Param) -> l
     base = full_kwargs(c, baseline)
     clean = np.asarray(base[p.name])
     assert c.params is not None
-    arrays = [q.name for q in c.params if kind_of(c, q, baseline) == "array"]
+    arrays = [q.name for q in c.params if kind_of(c, q, baseline) == "array" and base.get(q.name) is not None]
 
     def must_raise(label: str, kwargs: dict[str, Any], expected: tuple[type[BaseException], ...]) -> None:
         try:
