@@ -153,3 +153,21 @@ def test_ffi_call_and_encode_check_their_arguments() -> None:
     with pytest.raises(ValueError, match=r"^returns has 1 entries but values has 2"):
         ffi.encode(True, [("uint256", "value")], [1, 2])
     assert ffi.encode(True, [("uint256", "value")], [5]).endswith("5")
+
+
+# --- interpreter shutdown -----------------------------------------------------------------
+
+
+def test_interpreter_exits_cleanly_after_the_basket_bindings_ran() -> None:
+    # Was: a static py::module_ (numpy, cached by the array bindings) was released by the C++
+    # exit handlers after the interpreter had finalised: a use after free at exit, a SEGV in
+    # module_dealloc under the ASan smoke run.  Reproduced by a pytest session of the trait
+    # model's regression test in a child process (.ci/sanitize.sh runs this file; the child
+    # inherits its sanitizer environment, where the old code aborted at exit).
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--capture=sys", __file__,
+                           "-k", "trait_model_weight_error_names_the_arguments"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, (done.stdout + done.stderr)[-3000:]
