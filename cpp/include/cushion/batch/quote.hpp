@@ -210,28 +210,39 @@ struct ExactColumns {
   std::vector<ElementRevert> reverts;  ///< in index order
 };
 
-/// Quotes `size` elements; column k holds 1 value (broadcast) or `size`.  An argument the
-/// curve cannot hold (e.g. a uint128 field >= 2^128) aborts the batch with the curve's
+/// Where an exact kernel writes a run of quotes: `count` slots per column.
+template <std::size_t NextN>
+struct ExactSink {
+  num::uint256* value = nullptr;
+  num::uint256* trade_fee = nullptr;
+  num::uint256* protocol_fee = nullptr;
+  num::uint256* items = nullptr;
+  std::array<num::uint256*, NextN> next{};
+  std::uint8_t* error = nullptr;
+  std::vector<ElementRevert>* reverts = nullptr;  ///< appended to, in index order
+};
+
+/// Quotes `count` elements into `out`; column k holds 1 value (broadcast) or `count`.
+/// `first_index` is the first element's index in the whole batch (for messages and
+/// ElementRevert::index), so a caller can run a long batch through small buffers.  An
+/// argument the curve cannot hold (e.g. a uint128 field >= 2^128) aborts with the curve's
 /// InvalidArgument / OutOfRange, its message naming the element.
-template <class Curve, bool Buy, std::size_t P>
-auto quote_exact(const std::array<std::span<const num::uint256>, P>& columns, std::size_t size) {
+template <class Curve, bool Buy, std::size_t P, std::size_t NextN>
+void quote_exact_into(const std::array<std::span<const num::uint256>, P>& columns, std::size_t count,
+                      std::size_t first_index, const ExactSink<NextN>& out) {
   using S = CurveSchema<Curve>;
-  constexpr std::size_t NextN = S::next.size();
-  static_assert(S::params.size() == P);
-  ExactColumns<NextN> out;
-  for (auto* col : {&out.value, &out.trade_fee, &out.protocol_fee, &out.items}) col->resize(size);
-  for (auto& col : out.next) col.resize(size);
-  out.error.resize(size);
-  for (std::size_t i = 0; i < size; ++i) {
+  static_assert(S::params.size() == P && S::next.size() == NextN);
+  for (std::size_t i = 0; i < count; ++i) {
     std::array<num::uint256, P> p;
     for (std::size_t k = 0; k < P; ++k) p[k] = columns[k][columns[k].size() == 1 ? 0 : i];
+    const auto element = [&] { return " (element " + std::to_string(first_index + i) + ")"; };
     std::optional<Curve> curve;
     try {
       curve.emplace(S::make(p.data()));
     } catch (const OutOfRange& e) {
-      throw OutOfRange(e.what() + std::string(" (element ") + std::to_string(i) + ")");
+      throw OutOfRange(e.what() + element());
     } catch (const InvalidArgument& e) {
-      throw InvalidArgument(e.what() + std::string(" (element ") + std::to_string(i) + ")");
+      throw InvalidArgument(e.what() + element());
     }
     std::array<num::uint256, NextN> n;
     try {
@@ -243,12 +254,27 @@ auto quote_exact(const std::array<std::span<const num::uint256>, P>& columns, st
       out.error[i] = static_cast<std::uint8_t>(q.error);
       S::store_next(q.next, n.data());
     } catch (const num::Revert& r) {
+      out.value[i] = out.trade_fee[i] = out.protocol_fee[i] = out.items[i] = num::uint256();
       out.error[i] = static_cast<std::uint8_t>(curves::CurveError::reverted);
-      out.reverts.push_back({i, r});
+      out.reverts->push_back({first_index + i, r});
       S::store_next(*curve, n.data());
     }
     for (std::size_t j = 0; j < NextN; ++j) out.next[j][i] = n[j];
   }
+}
+
+/// Quotes `size` elements into fresh columns (see quote_exact_into).
+template <class Curve, bool Buy, std::size_t P>
+auto quote_exact(const std::array<std::span<const num::uint256>, P>& columns, std::size_t size) {
+  constexpr std::size_t NextN = CurveSchema<Curve>::next.size();
+  ExactColumns<NextN> out;
+  for (auto* col : {&out.value, &out.trade_fee, &out.protocol_fee, &out.items}) col->resize(size);
+  for (auto& col : out.next) col.resize(size);
+  out.error.resize(size);
+  ExactSink<NextN> sink{out.value.data(), out.trade_fee.data(), out.protocol_fee.data(), out.items.data(), {},
+                        out.error.data(), &out.reverts};
+  for (std::size_t j = 0; j < NextN; ++j) sink.next[j] = out.next[j].data();
+  quote_exact_into<Curve, Buy>(columns, size, 0, sink);
   return out;
 }
 
