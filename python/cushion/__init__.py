@@ -10,12 +10,24 @@ sells positions in tranches.  This package gives:
   deployed Solidity bit for bit (``cushion.Revert`` where it would revert);
 * ``cushion.sudoswap`` — sudoswap v2's ``getBuyInfo`` / ``getSellInfo``;
 * ``cushion.num`` — the exact primitives (FullMath mul_div, solmate, PRBMath);
+* ``cushion.risk`` — the risk layer in Python: oracle bands, loan book, liquidity buffer,
+  rebalancer, staged liquidation, the decentralised ramp, parameter envelopes, the
+  post-event review;
+* ``cushion.simulate_scenario`` / ``cushion.sweep`` — the crash-and-snap-back simulator
+  (naive liquidation against the cushion stack on the same book and path; also
+  ``cushion.sim.simulate``) and its Dask sweeps; ``cushion.scenarios`` — the paths it runs on
+  (the seed's case study by default);
 * ``cushion.WeightedXYK`` and ``cushion.basket`` — trait baskets: Caviar's weighted
   XYK, item weights from trait premia, basket quotes on any curve;
 * ``cushion.caviar`` — Caviar private pools' ``buyQuote`` / ``sellQuote`` /
   ``changeFeeQuote``, bit for bit;
 * ``cushion.batch`` — vectorised quoting over NumPy arrays (and exact columns of ints);
-* ``cushion.slippage`` — slippage curves and depth.
+* ``cushion.slippage`` — slippage curves and depth;
+* ``cushion.stress`` — stress signals -> stress index -> regimes with hysteresis;
+* ``cushion.spread`` — stress-widened half-spreads and ``StressedCurve``;
+* ``cushion.absorb`` — per-block absorption caps, their ledger, and the ``Cushion`` pool;
+* ``cushion.schedule`` — dump / TWAP / Almgren-Chriss / resilience-aware schedules and
+  ``simulate`` / ``compare`` against a cushion.
 """
 
 from __future__ import annotations
@@ -27,23 +39,47 @@ from ._core import CurveError
 from .curves import GDA, XYK, Exponential, Linear, WeightedXYK
 from . import caviar, exact, num, sudoswap
 
-# Modules that need NumPy load on first use, so that `import cushion` (and the Foundry
-# entry point cushion.ffi, started once per fuzz run) stays NumPy-free and fast.
-_LAZY_MODULES = frozenset({"basket", "batch", "slippage"})
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from . import absorb, basket, batch, risk, scenarios, schedule, sim, slippage, spread, stress
+    from .scenarios import Scenario
+    from .sim import ScenarioResult, SimulationConfig, sweep
+    from .sim import simulate as simulate_scenario
+
+# Modules that need NumPy, and the names they export at the top level, load on first
+# use: `import cushion` (and the Foundry entry point cushion.ffi, started once per fuzz
+# run) stays NumPy-free and fast.  name -> (module, attribute or None for the module).
+_LAZY: dict[str, tuple[str, str | None]] = {
+    **{m: (m, None) for m in ("basket", "batch", "slippage", "stress", "spread", "absorb", "schedule")},
+    **{n: ("absorb", n) for n in ("AbsorptionCap", "AbsorptionLedger", "Cushion", "Limit")},
+    **{n: ("schedule", n) for n in ("AlmgrenChriss", "LinearImpact", "SimulationResult", "compare", "simulate")},
+    **{n: ("spread", n) for n in ("HalfSpread", "StressedCurve")},
+    **{n: ("stress", n) for n in ("Regime", "RegimeTracker", "Signal", "StressIndex")},
+    # The risk layer and the crash-and-snap-back simulator (cushion.simulate is the tranche
+    # schedule's simulation; the scenario simulator is cushion.simulate_scenario).
+    **{m: (m, None) for m in ("risk", "scenarios", "sim")},
+    "Scenario": ("scenarios", "Scenario"),
+    **{n: ("sim", n) for n in ("ScenarioResult", "SimulationConfig", "sweep")},
+    "simulate_scenario": ("sim", "simulate"),
+}
 
 
-def __getattr__(name: str):
-    if name in _LAZY_MODULES:
+def __getattr__(name: str) -> object:
+    """Loads the lazily imported parts of the package (PEP 562)."""
+    if name in _LAZY:
         import importlib
 
-        module = importlib.import_module(f".{name}", __name__)
-        globals()[name] = module
-        return module
+        module_name, attribute = _LAZY[name]
+        module = importlib.import_module(f".{module_name}", __name__)
+        value = module if attribute is None else getattr(module, attribute)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'cushion' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | _LAZY_MODULES)
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "__version__",
@@ -55,13 +91,11 @@ __all__ = [
     "RevertKind",
     "WeightedXYK",
     "XYK",
-    "basket",
-    "batch",
     "caviar",
     "exact",
     "num",
-    "slippage",
     "sudoswap",
+    *sorted(_LAZY),
 ]
 
 del _core
