@@ -1,11 +1,12 @@
 // cushion/batch/quote.hpp — one curve quote per element of broadcast arrays.
 //
-// f64: every element builds the curve and calls the same inline buy/sell as a scalar
-// quote, so a batch result equals the scalar result bit for bit (the project compiles
-// with -ffp-contract=off, so no FMA differs between the two call sites).  The loop is
-// branch-light and allocation-free: outputs are preallocated columns, the row kernel
-// reads each operand through one stride (the shape a later SIMD kernel can keep), and a
-// row whose curve parameters are all broadcast builds its curve once.  Validation rides
+// f64: rows whose operands are contiguous or broadcast (the common cases) run the curve's
+// eight-lane kernel (kernels.hpp: the scalar quote transcribed onto SIMD lanes, tested
+// equal to it bit for bit); other rows, and curves without a kernel, build the curve per
+// element and call the same inline buy/sell as a scalar quote.  Either way a batch result
+// equals the scalar result bit for bit (the project compiles with -ffp-contract=off, so no
+// FMA differs between the two).  The loops are allocation-free: outputs are preallocated
+// columns, and a row whose curve parameters are all broadcast builds its curve once.  Validation rides
 // on the loop instead of a separate pass over the inputs: the curve constructors check
 // their parameters (throwing, out of line, only on bad input) and the quantities fold
 // into a flag; only on failure is the input scanned again, to name the bad element.
@@ -24,6 +25,7 @@
 #include <vector>
 
 #include "cushion/batch/broadcast.hpp"
+#include "cushion/batch/kernels.hpp"
 #include "cushion/batch/schema.hpp"
 
 namespace cushion::batch {
@@ -109,9 +111,12 @@ struct F64Columns {
 };
 
 /// Quotes every element of `plan` (operands in CurveSchema<Curve>::params order; the last
-/// is the traded quantity).  The curve parameters are checked by the curve constructors
-/// (which throw), the quantities by a flag folded into the loop: returns false when a
-/// quantity is negative or not finite.  Use quote_f64_checked for the diagnosis.
+/// is the traded quantity).  A row whose operands are contiguous or broadcast runs the
+/// curve's eight-lane kernel (kernels.hpp) where it has one, every other row the element
+/// loop.  The element loop checks the curve parameters in the curve constructors (which
+/// throw) and the quantities by a flag; the kernels fold every operand's check into the
+/// flag.  Returns false when an operand is out of its domain (negative, not finite); use
+/// quote_f64_checked for the diagnosis.
 template <class Curve, bool Buy, std::size_t P, std::size_t NextN>
 bool quote_f64(const LoopPlan<P>& plan, const std::array<const double*, P>& base, const F64Columns<NextN>& out) {
   using S = CurveSchema<Curve>;
@@ -120,6 +125,19 @@ bool quote_f64(const LoopPlan<P>& plan, const std::array<const double*, P>& base
   for_each_row(plan, base,
                [&](std::size_t offset, std::size_t len, const std::array<const double*, P>& ptr,
                    const std::array<std::ptrdiff_t, P>& stride) {
+                 if constexpr (kernels::HasKernel<Curve>) {
+                   bool contiguous = true;
+                   for (std::size_t k = 0; k < P; ++k) contiguous = contiguous && (stride[k] == 0 || stride[k] == 1);
+                   if (contiguous) {
+                     std::array<double*, NextN> next;
+                     for (std::size_t j = 0; j < NextN; ++j) next[j] = out.next[j] + offset;
+                     const bool row_ok = kernels::quote_row<Curve, Buy>(
+                         ptr, stride, len, out.value + offset, out.trade_fee + offset, out.protocol_fee + offset,
+                         out.error + offset, out.items + offset, next);
+                     quantities_ok = quantities_ok && row_ok;
+                     return;
+                   }
+                 }
                  double* const value = out.value + offset;
                  double* const trade_fee = out.trade_fee + offset;
                  double* const protocol_fee = out.protocol_fee + offset;
