@@ -1,7 +1,7 @@
 // The f64 fast paths against the checked paths they replace:
 //  - num::fast::pow_count / exp2 against long double references (accuracy bounds) and
 //    std::pow / std::exp2 (agreement, and identical results wherever they fall back);
-//  - the eight-lane batch kernels (batch/kernels.hpp) against the scalar F64 curves, bit
+//  - the SIMD batch kernels (batch/kernels.hpp) against the scalar F64 curves, bit
 //    for bit, on random and edge inputs, with broadcast operands and every tail length.
 #include <gtest/gtest.h>
 
@@ -17,7 +17,7 @@ namespace {
 
 using namespace cushion;
 using num::F64;
-using num::simd::f64x8;
+using num::simd::f64v;
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -33,14 +33,15 @@ long double ulps(double got, long double want) {
 /// The vector instantiation lane by lane equals the scalar instantiation.
 template <class F>
 void expect_lanes_equal_scalar(const std::vector<double>& a, const std::vector<double>& b, F f) {
-  for (std::size_t i = 0; i + 8 <= a.size(); i += 8) {
-    f64x8 va, vb;
-    for (std::size_t l = 0; l < 8; ++l) {
+  constexpr std::size_t W = num::simd::kLanes;
+  for (std::size_t i = 0; i + W <= a.size(); i += W) {
+    f64v va, vb;
+    for (std::size_t l = 0; l < W; ++l) {
       va[l] = a[i + l];
       vb[l] = b[i + l];
     }
-    const f64x8 r = f(va, vb);
-    for (std::size_t l = 0; l < 8; ++l)
+    const f64v r = f(va, vb);
+    for (std::size_t l = 0; l < W; ++l)
       ASSERT_EQ(bits(r[l]), bits(f(a[i + l], b[i + l])))
           << "lane " << l << " of (" << a[i + l] << ", " << b[i + l] << ")";
   }
@@ -80,7 +81,7 @@ TEST(FastPowCount, FallsBackToStdPowOutsideItsRange) {
     xs.push_back(std::ldexp(std::uniform_real_distribution<double>(0.5, 1.0)(rng), static_cast<int>(rng() % 40) - 20));
     ns.push_back(rng() % 7 == 0 ? kNaN : static_cast<double>(rng() % 3000) / (rng() % 5 == 0 ? 2.0 : 1.0));
   }
-  while (xs.size() % 8) {
+  while (xs.size() % num::simd::kLanes) {
     xs.push_back(1.1);
     ns.push_back(3.0);
   }

@@ -1,7 +1,7 @@
-// cushion/batch/kernels.hpp — the f64 curves' buy and sell on eight quotes at a time.
+// cushion/batch/kernels.hpp — the f64 curves' buy and sell a vector register of quotes at a time.
 //
 // Each kernel is the F64 curve's quote (curves/*.hpp with num::F64) transcribed onto
-// simd::f64x8: the same IEEE operations in the same order, with F64's NaN-on-revert steps
+// simd::f64v: the same IEEE operations in the same order, with F64's NaN-on-revert steps
 // (sub, div) as lane selects and the curve's early returns replaced by an error code
 // chosen with the same precedence (the first check in the curve is applied last, so it
 // wins).  A failed lane gets zero amounts and its unchanged state, as Quote::failed.  The
@@ -26,51 +26,49 @@
 namespace cushion::batch::kernels {
 
 using num::F64;
-using num::simd::f64x8;
-using num::simd::i64x8;
+using num::simd::f64v;
+using num::simd::i64v;
 using num::simd::select;
 
 // ---- F64's operations on lanes (num/policy.hpp) --------------------------------------
 
-[[gnu::always_inline]] inline f64x8 nan_lanes() noexcept {
-  return num::simd::splat<f64x8>(std::numeric_limits<double>::quiet_NaN());
+[[gnu::always_inline]] inline f64v nan_lanes() noexcept {
+  return num::simd::splat<f64v>(std::numeric_limits<double>::quiet_NaN());
 }
 /// F64::sub: a - b, NaN where it would underflow (a < b, or NaN).
-[[gnu::always_inline]] inline f64x8 sub(f64x8 a, f64x8 b) noexcept { return select(a >= b, a - b, nan_lanes()); }
+[[gnu::always_inline]] inline f64v sub(f64v a, f64v b) noexcept { return select(a >= b, a - b, nan_lanes()); }
 /// F64::div (and div_wad, ud_div): a / b, NaN where b == 0.
-[[gnu::always_inline]] inline f64x8 div(f64x8 a, f64x8 b) noexcept { return select(b != 0.0, a / b, nan_lanes()); }
+[[gnu::always_inline]] inline f64v div(f64v a, f64v b) noexcept { return select(b != 0.0, a / b, nan_lanes()); }
 /// F64::representable.
-[[gnu::always_inline]] inline i64x8 representable(f64x8 v) noexcept {
-  return (v >= 0.0) & (v <= F64::max_u256_amount());
-}
+[[gnu::always_inline]] inline i64v representable(f64v v) noexcept { return (v >= 0.0) & (v <= F64::max_u256_amount()); }
 /// std::floor, for the lanes a curve can produce (exact for every double but -0.0, which
 /// gives +0.0; no curve floors a negative zero).
-[[gnu::always_inline]] inline f64x8 floor(f64x8 v) noexcept {
-  const i64x8 small = (v < 0x1p51) & (v > -0x1p51) & (v != 0.0);  // false for NaN, inf, integral |v|
-  f64x8 r = (v + 0x1.8p52) - 0x1.8p52;                            // nearest integer
+[[gnu::always_inline]] inline f64v floor(f64v v) noexcept {
+  const i64v small = (v < 0x1p51) & (v > -0x1p51) & (v != 0.0);  // false for NaN, inf, integral |v|
+  f64v r = (v + 0x1.8p52) - 0x1.8p52;                            // nearest integer
   r = select(r > v, r - 1.0, r);
   return select(small, r, v);
 }
 
-[[gnu::always_inline]] inline i64x8 code(curves::CurveError e) noexcept {
-  return num::simd::splat_int<i64x8>(static_cast<std::int64_t>(e));
+[[gnu::always_inline]] inline i64v code(curves::CurveError e) noexcept {
+  return num::simd::splat_int<i64v>(static_cast<std::int64_t>(e));
 }
 
-/// Eight quotes.  next[j] is CurveSchema<Curve>::next[j] (unused entries stay zero).
+/// One register of quotes (simd::kLanes).  next[j] is CurveSchema<Curve>::next[j] (unused entries stay zero).
 struct Lanes {
-  f64x8 value, trade_fee, protocol_fee, items;
-  std::array<f64x8, 2> next;
-  i64x8 error;
+  f64v value, trade_fee, protocol_fee, items;
+  std::array<f64v, 2> next;
+  i64v error;
 };
 
 /// The quote lanes: amounts where error == ok, zeros elsewhere; `next` where ok, else the
 /// unchanged state (Quote::failed).  `error` already holds every lane's code, except that
 /// a lane the curve would have passed to make_quote (pending == true) turns reverted when
 /// an amount is not representable.
-[[gnu::always_inline]] inline Lanes assemble(i64x8 error, f64x8 value, f64x8 trade_fee, f64x8 protocol_fee, f64x8 items,
-                                             std::array<f64x8, 2> next, std::array<f64x8, 2> unchanged) noexcept {
-  const i64x8 ok = error == 0;
-  const f64x8 zero{};
+[[gnu::always_inline]] inline Lanes assemble(i64v error, f64v value, f64v trade_fee, f64v protocol_fee, f64v items,
+                                             std::array<f64v, 2> next, std::array<f64v, 2> unchanged) noexcept {
+  const i64v ok = error == 0;
+  const f64v zero{};
   Lanes q;
   q.error = error;
   q.value = select(ok, value, zero);
@@ -82,7 +80,7 @@ struct Lanes {
 }
 
 /// make_quote's check: reverted unless every amount is representable.
-[[gnu::always_inline]] inline i64x8 made(f64x8 value, f64x8 trade_fee, f64x8 protocol_fee) noexcept {
+[[gnu::always_inline]] inline i64v made(f64v value, f64v trade_fee, f64v protocol_fee) noexcept {
   using curves::CurveError;
   return select(representable(value) & representable(trade_fee) & representable(protocol_fee), code(CurveError::ok),
                 code(CurveError::reverted));
@@ -95,27 +93,27 @@ struct Kernel;  // no kernel: quote_f64 runs the generic element loop
 template <>
 struct Kernel<curves::XYK<F64>> {
   template <bool Buy>
-  [[gnu::always_inline]] static Lanes quote(const f64x8* p) noexcept {
+  [[gnu::always_inline]] static Lanes quote(const f64v* p) noexcept {
     using curves::CurveError;
-    const f64x8 x = p[0], y = p[1], fee = p[2], pfee = p[3], n = p[4];
+    const f64v x = p[0], y = p[1], fee = p[2], pfee = p[3], n = p[4];
     if constexpr (Buy) {
-      const f64x8 new_y = sub(y, n);
-      const f64x8 raw = div(n * x, new_y);
-      const f64x8 protocol_fee = raw * pfee;
-      const f64x8 trade_fee = raw * fee;
-      const f64x8 value = (raw + trade_fee) + protocol_fee;
-      const f64x8 new_x = x + raw;
-      i64x8 error = made(value, trade_fee, protocol_fee);
+      const f64v new_y = sub(y, n);
+      const f64v raw = div(n * x, new_y);
+      const f64v protocol_fee = raw * pfee;
+      const f64v trade_fee = raw * fee;
+      const f64v value = (raw + trade_fee) + protocol_fee;
+      const f64v new_x = x + raw;
+      i64v error = made(value, trade_fee, protocol_fee);
       error = select(new_x > F64::max_u128_amount(), code(CurveError::spot_price_overflow), error);
       error = select((n == 0.0) | ~(n < y), code(CurveError::invalid_numitems), error);
       return assemble(error, value, trade_fee, protocol_fee, n, {new_x, new_y}, {x, y});
     } else {
-      const f64x8 new_y = y + n;
-      const f64x8 raw = div(n * x, new_y);
-      const f64x8 protocol_fee = raw * pfee;
-      const f64x8 trade_fee = raw * fee;
-      const f64x8 value = sub(sub(raw, trade_fee), protocol_fee);
-      i64x8 error = made(value, trade_fee, protocol_fee);
+      const f64v new_y = y + n;
+      const f64v raw = div(n * x, new_y);
+      const f64v protocol_fee = raw * pfee;
+      const f64v trade_fee = raw * fee;
+      const f64v value = sub(sub(raw, trade_fee), protocol_fee);
+      i64v error = made(value, trade_fee, protocol_fee);
       error = select(new_y > F64::max_u128_count(), code(CurveError::delta_overflow), error);
       error = select(n == 0.0, code(CurveError::invalid_numitems), error);
       return assemble(error, value, trade_fee, protocol_fee, n, {sub(x, raw), new_y}, {x, y});
@@ -127,33 +125,33 @@ struct Kernel<curves::XYK<F64>> {
 template <>
 struct Kernel<curves::Linear<F64>> {
   template <bool Buy>
-  [[gnu::always_inline]] static Lanes quote(const f64x8* p) noexcept {
+  [[gnu::always_inline]] static Lanes quote(const f64v* p) noexcept {
     using curves::CurveError;
-    const f64x8 spot = p[0], delta = p[1], fee = p[2], pfee = p[3], n = p[4];
-    const f64x8 zero{};
+    const f64v spot = p[0], delta = p[1], fee = p[2], pfee = p[3], n = p[4];
+    const f64v zero{};
     if constexpr (Buy) {
-      const f64x8 new_spot = spot + delta * n;
-      const f64x8 buy_spot = spot + delta;
-      const f64x8 series = ((n * (n - 1.0)) * delta) / 2.0;
-      const f64x8 raw = n * buy_spot + series;
-      const f64x8 protocol_fee = raw * pfee;
-      const f64x8 trade_fee = raw * fee;
-      const f64x8 value = raw + (trade_fee + protocol_fee);
-      i64x8 error = made(value, trade_fee, protocol_fee);
+      const f64v new_spot = spot + delta * n;
+      const f64v buy_spot = spot + delta;
+      const f64v series = ((n * (n - 1.0)) * delta) / 2.0;
+      const f64v raw = n * buy_spot + series;
+      const f64v protocol_fee = raw * pfee;
+      const f64v trade_fee = raw * fee;
+      const f64v value = raw + (trade_fee + protocol_fee);
+      i64v error = made(value, trade_fee, protocol_fee);
       error = select(new_spot > F64::max_u128_amount(), code(CurveError::spot_price_overflow), error);
       error = select(n == 0.0, code(CurveError::invalid_numitems), error);
       return assemble(error, value, trade_fee, protocol_fee, n, {new_spot, zero}, {spot, zero});
     } else {
-      const f64x8 decrease = delta * n;
-      const i64x8 clamped = spot < decrease;  // the sale stops where the price reaches zero
-      const f64x8 items = select(clamped, floor(div(spot, delta)) + 1.0, n);
-      const f64x8 new_spot = select(clamped, zero, sub(spot, decrease));
-      const f64x8 series = ((items * (items - 1.0)) * delta) / 2.0;
-      const f64x8 raw = sub(items * spot, series);
-      const f64x8 protocol_fee = raw * pfee;
-      const f64x8 trade_fee = raw * fee;
-      const f64x8 value = sub(raw, trade_fee + protocol_fee);
-      i64x8 error = made(value, trade_fee, protocol_fee);
+      const f64v decrease = delta * n;
+      const i64v clamped = spot < decrease;  // the sale stops where the price reaches zero
+      const f64v items = select(clamped, floor(div(spot, delta)) + 1.0, n);
+      const f64v new_spot = select(clamped, zero, sub(spot, decrease));
+      const f64v series = ((items * (items - 1.0)) * delta) / 2.0;
+      const f64v raw = sub(items * spot, series);
+      const f64v protocol_fee = raw * pfee;
+      const f64v trade_fee = raw * fee;
+      const f64v value = sub(raw, trade_fee + protocol_fee);
+      i64v error = made(value, trade_fee, protocol_fee);
       error = select(n == 0.0, code(CurveError::invalid_numitems), error);
       return assemble(error, value, trade_fee, protocol_fee, items, {new_spot, zero}, {spot, zero});
     }
@@ -164,30 +162,30 @@ struct Kernel<curves::Linear<F64>> {
 template <>
 struct Kernel<curves::Exponential<F64>> {
   template <bool Buy>
-  [[gnu::always_inline]] static Lanes quote(const f64x8* p) noexcept {
+  [[gnu::always_inline]] static Lanes quote(const f64v* p) noexcept {
     using curves::CurveError;
-    const f64x8 spot = p[0], delta = p[1], fee = p[2], pfee = p[3], n = p[4];
-    const f64x8 zero{}, one = 1.0 + zero;
-    f64x8 new_spot, raw;
-    i64x8 error_code, out_of_range;  // the spot price's range check
+    const f64v spot = p[0], delta = p[1], fee = p[2], pfee = p[3], n = p[4];
+    const f64v zero{}, one = 1.0 + zero;
+    f64v new_spot, raw;
+    i64v error_code, out_of_range;  // the spot price's range check
     if constexpr (Buy) {
-      const f64x8 delta_pow_n = num::fast::pow_count(delta, n);
+      const f64v delta_pow_n = num::fast::pow_count(delta, n);
       new_spot = spot * delta_pow_n;
       out_of_range = new_spot > F64::max_u128_amount();
       error_code = code(CurveError::spot_price_overflow);
       raw = (spot * delta) * div(sub(delta_pow_n, one), sub(delta, one));
     } else {
-      const f64x8 inv_delta = div(one, delta);
-      const f64x8 inv_delta_pow_n = num::fast::pow_count(inv_delta, n);
+      const f64v inv_delta = div(one, delta);
+      const f64v inv_delta_pow_n = num::fast::pow_count(inv_delta, n);
       new_spot = spot * inv_delta_pow_n;
       out_of_range = new_spot < curves::Exponential<F64>::min_price();
       error_code = code(CurveError::spot_price_underflow);
       raw = spot * div(sub(one, inv_delta_pow_n), sub(one, inv_delta));
     }
-    const f64x8 protocol_fee = raw * pfee;
-    const f64x8 trade_fee = raw * fee;
-    const f64x8 value = Buy ? raw + (protocol_fee + trade_fee) : sub(raw, protocol_fee + trade_fee);
-    i64x8 error = made(value, trade_fee, protocol_fee);
+    const f64v protocol_fee = raw * pfee;
+    const f64v trade_fee = raw * fee;
+    const f64v value = Buy ? raw + (protocol_fee + trade_fee) : sub(raw, protocol_fee + trade_fee);
+    i64v error = made(value, trade_fee, protocol_fee);
     error = select(out_of_range, error_code, error);
     error = select(n == 0.0, code(CurveError::invalid_numitems), error);
     return assemble(error, value, trade_fee, protocol_fee, n, {new_spot, zero}, {spot, zero});
@@ -198,31 +196,31 @@ struct Kernel<curves::Exponential<F64>> {
 template <>
 struct Kernel<curves::GDA<F64>> {
   template <bool Buy>
-  [[gnu::always_inline]] static Lanes quote(const f64x8* p) noexcept {
+  [[gnu::always_inline]] static Lanes quote(const f64v* p) noexcept {
     using curves::CurveError;
     using Curve = curves::GDA<F64>;
-    const f64x8 spot = p[0], alpha = p[1], lambda = p[2], t0 = p[3], now = p[4], fee = p[5], pfee = p[6], n = p[7];
-    const f64x8 one = 1.0 + f64x8{};
+    const f64v spot = p[0], alpha = p[1], lambda = p[2], t0 = p[3], now = p[4], fee = p[5], pfee = p[6], n = p[7];
+    const f64v one = 1.0 + f64v{};
     // decay_factor(): 2^(lambda (now - t0)), the exponent capped at 10 when its whole part
     // exceeds 10 (F64::ud_pow(2, y) is fast::exp2(y)).
-    f64x8 exponent = sub(now, t0) * lambda;
+    f64v exponent = sub(now, t0) * lambda;
     exponent =
         select(floor(exponent) > double(Curve::kMaxTimeExponent), one * double(Curve::kMaxTimeExponent), exponent);
-    const f64x8 time_factor = num::fast::exp2(exponent);
-    const f64x8 alpha_pow_n = num::fast::pow_count(alpha, n);
-    f64x8 new_spot, raw;
+    const f64v time_factor = num::fast::exp2(exponent);
+    const f64v alpha_pow_n = num::fast::pow_count(alpha, n);
+    f64v new_spot, raw;
     if constexpr (Buy) {
       new_spot = div(spot * alpha_pow_n, time_factor);
       raw = div(div(spot * sub(alpha_pow_n, one), sub(alpha, one)), time_factor);
     } else {
-      const f64x8 boosted = spot * time_factor;
+      const f64v boosted = spot * time_factor;
       new_spot = div(boosted, alpha_pow_n);
       raw = div(div(boosted, div(alpha_pow_n, alpha)) * sub(alpha_pow_n, one), sub(alpha, one));
     }
-    const f64x8 protocol_fee = raw * pfee;
-    const f64x8 trade_fee = raw * fee;
-    const f64x8 value = Buy ? (raw + protocol_fee) + trade_fee : sub(sub(raw, protocol_fee), trade_fee);
-    i64x8 error = made(value, trade_fee, protocol_fee);
+    const f64v protocol_fee = raw * pfee;
+    const f64v trade_fee = raw * fee;
+    const f64v value = Buy ? (raw + protocol_fee) + trade_fee : sub(sub(raw, protocol_fee), trade_fee);
+    i64v error = made(value, trade_fee, protocol_fee);
     error = select(new_spot < Curve::min_price(), code(CurveError::spot_price_underflow), error);
     error = select(new_spot > F64::max_u128_amount(), code(CurveError::spot_price_overflow), error);
     error = select(n == 0.0, code(CurveError::invalid_numitems), error);
@@ -231,22 +229,22 @@ struct Kernel<curves::GDA<F64>> {
 };
 
 template <class Curve>
-concept HasKernel = requires(const f64x8* p) {
+concept HasKernel = requires(const f64v* p) {
   Kernel<Curve>::template quote<true>(p);
 };
 
-/// Eight quotes, and the operands' domain check ([0, upper], not NaN) folded into
+/// One register of quotes, and the operands' domain check ([0, upper], not NaN) folded into
 /// `in_domain`.  A function, not a lambda: GCC does not inline a lambda this large, and
 /// the call would spill every lane.
 template <class Curve, bool Buy, std::size_t P>
-[[gnu::always_inline]] inline Lanes quote_lanes(const std::array<f64x8, P>& p, i64x8& in_domain) noexcept {
+[[gnu::always_inline]] inline Lanes quote_lanes(const std::array<f64v, P>& p, i64v& in_domain) noexcept {
   using S = CurveSchema<Curve>;
   for (std::size_t k = 0; k < P; ++k) in_domain &= (p[k] >= 0.0) & (p[k] <= S::upper[k]);
   return Kernel<Curve>::template quote<Buy>(p.data());
 }
 
 /// Quotes one row of `len` elements whose operands are contiguous (stride 1) or broadcast
-/// (stride 0), eight at a time, into the output columns (which must not overlap the
+/// (stride 0), simd::kLanes at a time, into the output columns (which must not overlap the
 /// inputs).  Returns whether every operand was in its domain ([0, upper], not NaN); when
 /// not, the outputs are to be discarded (quote_f64_checked then names the element).
 template <class Curve, bool Buy, std::size_t P, std::size_t NextN>
@@ -272,10 +270,10 @@ bool quote_row(const std::array<const double*, P>& ptr, const std::array<std::pt
       step[k] = W;
     }
   }
-  i64x8 in_domain = ~i64x8{};
+  i64v in_domain = ~i64v{};
   std::size_t i = 0;
   for (; i + W <= len; i += W) {
-    std::array<f64x8, P> p;
+    std::array<f64v, P> p;
     for (std::size_t k = 0; k < P; ++k) {
       p[k] = simd::load(src[k]);
       src[k] += step[k];
@@ -291,7 +289,7 @@ bool quote_row(const std::array<const double*, P>& ptr, const std::array<std::pt
   if (const std::size_t rest = len - i; rest != 0) {
     // The last partial step: the remaining elements padded with copies of the first, so
     // that the padding lanes compute valid quotes that are then dropped.
-    std::array<f64x8, P> p;
+    std::array<f64v, P> p;
     for (std::size_t k = 0; k < P; ++k) {
       alignas(64) std::array<double, W> lane;
       lane.fill(src[k][0]);
@@ -299,13 +297,13 @@ bool quote_row(const std::array<const double*, P>& ptr, const std::array<std::pt
       p[k] = simd::load(lane.data());
     }
     const Lanes q = quote_lanes<Curve, Buy>(p, in_domain);
-    const auto put = [rest](double* out, f64x8 v) { std::memcpy(out, &v, rest * sizeof(double)); };
+    const auto put = [rest](double* out, f64v v) { std::memcpy(out, &v, rest * sizeof(double)); };
     put(value + i, q.value);
     put(trade_fee + i, q.trade_fee);
     put(protocol_fee + i, q.protocol_fee);
     put(items + i, q.items);
     for (std::size_t j = 0; j < NextN; ++j) put(next[j] + i, q.next[j]);
-    alignas(8) std::array<std::uint8_t, W> codes;
+    std::array<std::uint8_t, W> codes;
     simd::store_bytes(codes.data(), q.error);
     std::memcpy(error + i, codes.data(), rest);
   }

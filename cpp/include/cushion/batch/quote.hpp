@@ -1,7 +1,7 @@
 // cushion/batch/quote.hpp — one curve quote per element of broadcast arrays.
 //
 // f64: rows whose operands are contiguous or broadcast (the common cases) run the curve's
-// eight-lane kernel (kernels.hpp: the scalar quote transcribed onto SIMD lanes, tested
+// SIMD kernel (kernels.hpp: the scalar quote transcribed onto SIMD lanes, tested
 // equal to it bit for bit); other rows, and curves without a kernel, build the curve per
 // element and call the same inline buy/sell as a scalar quote.  Either way a batch result
 // equals the scalar result bit for bit (the project compiles with -ffp-contract=off, so no
@@ -112,7 +112,7 @@ struct F64Columns {
 
 /// Quotes every element of `plan` (operands in CurveSchema<Curve>::params order; the last
 /// is the traded quantity).  A row whose operands are contiguous or broadcast runs the
-/// curve's eight-lane kernel (kernels.hpp) where it has one, every other row the element
+/// curve's SIMD kernel (kernels.hpp) where it has one, every other row the element
 /// loop.  The element loop checks the curve parameters in the curve constructors (which
 /// throw) and the quantities by a flag; the kernels fold every operand's check into the
 /// flag.  Returns false when an operand is out of its domain (negative, not finite); use
