@@ -3,6 +3,7 @@
 //   build/release/cushion_bench --benchmark_filter='^Scalar/'      every curve, side, policy
 //   build/release/cushion_bench --benchmark_filter='^(Naive|Exact)/Exponential/buy/mixed$'
 //   build/release/cushion_bench --benchmark_filter='^Primitive/'
+//   build/release/cushion_bench --benchmark_filter='^Stressed/'   the spread adapter
 //
 // Every benchmark walks a ring of 1024 inputs (a curve and a count per slot, drawn once
 // from realistic ranges), so each iteration quotes different numbers and nothing can be
@@ -12,9 +13,12 @@
 
 #include <array>
 #include <random>
+#include <string>
+#include <vector>
 
 #include "cushion/compat/sudoswap.hpp"
 #include "cushion/curves/weighted_xyk.hpp"
+#include "cushion/spread/stressed_curve.hpp"
 #include "naive_boost.hpp"
 
 namespace {
@@ -143,6 +147,44 @@ void register_curve(const char* curve, MakeF make_f64, MakeE make_exact) {
   register_scalar<C<F64>, false>("f64", curve, make_f64);
   register_scalar<C<Evm256>, true>("exact", curve, make_exact);
   register_scalar<C<Evm256>, false>("exact", curve, make_exact);
+}
+
+/// The spread adapter: StressedCurve around the same ring of curves, each at its own stress
+/// level (drawn in [0, 1]; the documented default half-spread, 30 bps + 470 bps * s), so the
+/// row minus the matching Scalar/ row is the cost of widening a quote.
+template <class Curve, bool Buy, class Make>
+void stressed(benchmark::State& state, Make make) {
+  using Num = typename Curve::number_policy;
+  using Stressed = spread::StressedCurve<Curve>;
+  const Ring<Curve> ring(make);
+  std::vector<Stressed> wrapped;
+  std::mt19937_64 rng(9);
+  for (const Curve& c : ring.curve) {
+    const std::uint64_t permille = rng() % 1001;
+    if constexpr (Num::is_exact)
+      wrapped.emplace_back(c, spread::HalfSpread<Num>(), uint256(permille) * uint256(kMilli));
+    else
+      wrapped.emplace_back(c, spread::HalfSpread<Num>(), static_cast<double>(permille) / 1000.0);
+  }
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const std::size_t k = i++ % kRing;
+    auto q = Buy ? wrapped[k].buy(ring.n[k]) : wrapped[k].sell(ring.n[k]);
+    benchmark::DoNotOptimize(q);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
+template <template <class> class C, class MakeF, class MakeE>
+void register_stressed(const char* curve, MakeF make_f64, MakeE make_exact) {
+  const auto add = [curve](const char* policy, const char* side, auto fn) {
+    const std::string name = std::string("Stressed/") + policy + "/" + curve + "/" + side;
+    benchmark::RegisterBenchmark(name.c_str(), fn);
+  };
+  add("f64", "buy", [make_f64](benchmark::State& s) { stressed<C<F64>, true>(s, make_f64); });
+  add("f64", "sell", [make_f64](benchmark::State& s) { stressed<C<F64>, false>(s, make_f64); });
+  add("exact", "buy", [make_exact](benchmark::State& s) { stressed<C<Evm256>, true>(s, make_exact); });
+  add("exact", "sell", [make_exact](benchmark::State& s) { stressed<C<Evm256>, false>(s, make_exact); });
 }
 
 /// The exact exponential buy over the throughput script's mix (n = 1..10), next to the
@@ -280,10 +322,12 @@ const bool kRegistered = [] {
         [](const uint256& x, const uint256& y) { return num::prbmath::powu(x, y); });
   });
 
-  // TODO(issue 4, after its merge): the spread adapter -- StressedCurve quotes (f64 and
-  // exact, buy and sell) over the same rings, e.g. "Scalar/<policy>/stressed_xyk/<side>".
-  // TODO(issue 4, after its merge): a schedule simulation -- tranche schedules + simulate
-  // over a realistic liquidation path, e.g. "Schedule/simulate/<tranches>".
+  register_stressed<curves::Linear>("linear", draw_linear<F64>, draw_linear<Evm256>);
+  register_stressed<curves::Exponential>("exponential", draw_exponential<F64>, draw_exponential<Evm256>);
+  register_stressed<curves::XYK>("xyk", draw_xyk<F64>, draw_xyk<Evm256>);
+  register_stressed<curves::GDA>("gda", draw_gda<F64>, draw_gda<Evm256>);
+  // The schedule simulation (tranche schedules + simulate, issue 4) is bench_schedule.cpp:
+  // Simulate/1000_blocks/<curve>, next to its Quotes/1000_sells/<curve> baseline.
   return true;
 }();
 

@@ -20,10 +20,16 @@ realistic quotes (every parameter varies per element; n in 1..10) are timed as
                                 contract developer writes today)
   numpy_f64_ns              (e) the same formulas as a vectorised NumPy float64 expression
                                 (what a quant writes today): value, both fees, next state
-  boost_naive_ns            (f) exponential only: a naive Boost.Multiprecision transcription
-                                (checked uint256, no fast paths), from the C++ benchmark
-                                binary cushion_bench (skipped with a note when not built)
-  cpp_exact_scalar_ns       exponential only: cushion's exact quote in C++ (same binary)
+  boost_naive_ns            (f) exponential buy only: a naive Boost.Multiprecision
+                                transcription (checked uint256, no fast paths), from the C++
+                                benchmark binary cushion_bench (bench/naive_boost.hpp)
+  cpp_exact_scalar_ns       cushion's exact quote in C++ (cushion_bench Scalar/exact/...)
+  cpp_f64_scalar_ns         cushion's f64 quote in C++ (Scalar/f64/...)
+  cpp_f64_batch_ns          the f64 batch kernel in C++ on 10^6 quotes, every parameter an
+                                array (Batch/<curve>/<side>/n:1000000/varying:1); for xyk also
+                                cpp_f64_batch_fixed_curve_ns (one curve, 10^6 counts)
+  python_call_overhead_ns   cushion_scalar_call_ns - cpp_f64_scalar_ns: what a call from
+                                Python adds to the quote itself
 
 all in nanoseconds per quote, and the ratios peer / cushion ("how many times faster").
 Before timing, every peer's results are checked against cushion's (exact: equal; f64:
@@ -35,9 +41,19 @@ time of the measuring thread is what other processes disturb least; the minimum 
 repeats slowed by cache pollution or migration.  Everything runs on one core (NumPy's
 elementwise ufuncs and cushion's batch loop are single-threaded).
 
+Allocator: glibc returns freed memory to the kernel or keeps it depending on the history of
+the process (its mmap and trim thresholds move with every large free), and a batch whose
+outputs land on fresh pages pays the kernel's page faults and zeroing (on the benchmark
+machine ~10 ns per quote, more than the quote).  The script first allocates and frees one
+30 MiB block, which fixes those thresholds for the whole run, so that every peer (NumPy's
+temporaries and outputs alike) is measured in the steady state a loop over batches reaches;
+`out=` avoids allocation altogether.
+
 --json prints ONE object {"<curve>_<side>": {"cushion_f64_batch_ns": ..., ...}, ...};
 --memory adds, per entry, the peak RSS of a fresh process quoting 10^7 elements and the
-size of its outputs (batch_1e7_peak_rss_mib, batch_1e7_output_mib).
+size of its outputs (batch_1e7_peak_rss_mib, batch_1e7_rss_growth_mib, batch_1e7_output_mib).
+The C++ figures come from build/release/cushion_bench (or --bench-binary / $CUSHION_BENCH);
+without it they are left out with a note.
 """
 
 from __future__ import annotations
@@ -74,12 +90,16 @@ GDA_T0 = 1_700_000_000
 # Inputs: one sample per curve, as wei ints (exact peers) and float64 (f64 peers).
 # --------------------------------------------------------------------------------------
 
-def make_inputs(curve: str, size: int, seed: int) -> dict[str, Any]:
-    """size quotes' parameters: {"exact": {name: list[int]}, "f64": {name: ndarray}}."""
+def make_inputs(curve: str, size: int, seed: int, exact_ints: bool = True) -> dict[str, Any]:
+    """size quotes' parameters: {"exact": {name: list[int]}, "f64": {name: ndarray}} (exact
+    lists left empty unless exact_ints: a 10^7 sample of Python ints is gigabytes)."""
     rng = np.random.default_rng(seed)
 
     def milli(lo: float, hi: float) -> np.ndarray:  # integers of thousandths in [lo, hi]
         return rng.integers(round(lo * 1000), round(hi * 1000), size, endpoint=True)
+
+    def ints(a: np.ndarray, unit: int = 1) -> list[int]:
+        return [int(v) * unit for v in a] if exact_ints else []
 
     n = rng.integers(1, 10, size, endpoint=True)
     fee, protocol_fee = milli(0, 0.01), milli(0, 0.005)
@@ -91,21 +111,21 @@ def make_inputs(curve: str, size: int, seed: int) -> dict[str, Any]:
         amounts = {"token_reserve": milli(50, 500)}
     else:  # gda: alpha and lambda are multiples of 1e9 wei (sudoswap packs them in 40 bits)
         amounts = {"spot_price": milli(0.5, 50), "alpha": milli(1.01, 1.5)}
-    exact: dict[str, list[int]] = {k: [int(v) * MILLI for v in a] for k, a in amounts.items()}
+    exact: dict[str, list[int]] = {k: ints(a, MILLI) for k, a in amounts.items()}
     f64: dict[str, np.ndarray] = {k: a / 1000.0 for k, a in amounts.items()}
     if curve == "xyk":  # the NFT reserve is a plain item count
         nft = rng.integers(60, 200, size, endpoint=True)
-        exact["nft_reserve"], f64["nft_reserve"] = [int(v) for v in nft], nft.astype(np.float64)
+        exact["nft_reserve"], f64["nft_reserve"] = ints(nft), nft.astype(np.float64)
     if curve == "gda":
         decay = rng.integers(0, 1000, size, endpoint=True)  # lambda in [0, 0.001] per second
         t0 = GDA_T0 - rng.integers(0, 1000, size, endpoint=True)
         now = GDA_T0 + rng.integers(1000, 5000, size, endpoint=True)
-        exact["decay"], f64["decay"] = [int(v) * 10**12 for v in decay], decay / 1e6
-        exact["t0"], f64["t0"] = [int(v) for v in t0], t0.astype(np.float64)
-        exact["now"], f64["now"] = [int(v) for v in now], now.astype(np.float64)
-    exact["fee"], f64["fee"] = [int(v) * MILLI for v in fee], fee / 1000.0
-    exact["protocol_fee"], f64["protocol_fee"] = [int(v) * MILLI for v in protocol_fee], protocol_fee / 1000.0
-    exact["n"], f64["n"] = [int(v) for v in n], n.astype(np.float64)
+        exact["decay"], f64["decay"] = ints(decay, 10**12), decay / 1e6
+        exact["t0"], f64["t0"] = ints(t0), t0.astype(np.float64)
+        exact["now"], f64["now"] = ints(now), now.astype(np.float64)
+    exact["fee"], f64["fee"] = ints(fee, MILLI), fee / 1000.0
+    exact["protocol_fee"], f64["protocol_fee"] = ints(protocol_fee, MILLI), protocol_fee / 1000.0
+    exact["n"], f64["n"] = ints(n), n.astype(np.float64)
     order = cushion.batch.parameters(curve)  # type: ignore[arg-type]
     return {"exact": {k: exact[k] for k in order}, "f64": {k: f64[k] for k in order}}
 
@@ -277,36 +297,59 @@ def best_ns(fn: Callable[[], Any], repeats: int, budget_s: float) -> float:
     return float(best)
 
 
-def cpp_benchmarks(binary: Path | None, quick: bool) -> tuple[dict[str, float], str | None]:
-    """ns/quote of the naive Boost and cushion exact exponential buy (n = 1..10) from cushion_bench."""
+#: The Google Benchmark rows the script reads: every curve's scalar quotes in both policies,
+#: the f64 batch of 10^6 quotes (every parameter an array, as here; and XYK on one curve),
+#: and the naive Boost.Multiprecision exponential buy.
+CPP_FILTER = ("^Scalar/(f64|exact)/(linear|exponential|xyk|gda)/(buy|sell)$"
+              "|^Batch/(linear|exponential|xyk|gda)/(buy|sell)/n:1000000/varying:1$"
+              "|^Batch/xyk/(buy|sell)/n:1000000/varying:0$"
+              "|^Naive/Exponential/buy/mixed$")
+
+
+def cpp_field(name: str) -> tuple[str, str] | None:
+    """The (entry, field) a cushion_bench row fills, e.g. Scalar/exact/xyk/buy -> (xyk_buy, cpp_exact_scalar_ns)."""
+    parts = name.split("/")
+    if parts[0] == "Scalar":
+        return f"{parts[2]}_{parts[3]}", f"cpp_{parts[1]}_scalar_ns"
+    if parts[0] == "Batch":
+        fixed = parts[-1] == "varying:0"
+        return f"{parts[1]}_{parts[2]}", "cpp_f64_batch_fixed_curve_ns" if fixed else "cpp_f64_batch_ns"
+    if parts[0] == "Naive":
+        return "exponential_buy", "boost_naive_ns"
+    return None
+
+
+def cpp_benchmarks(binary: Path | None, quick: bool) -> tuple[dict[str, dict[str, float]], str | None]:
+    """ns/quote of the C++ rows (CPP_FILTER) from cushion_bench, per entry; min over repetitions."""
     candidates = [binary] if binary else [Path(os.environ.get("CUSHION_BENCH", "")),
                                           ROOT / "build" / "release" / "cushion_bench",
                                           ROOT / "build" / "dev" / "cushion_bench"]
     exe = next((c for c in candidates if c and c.is_file() and os.access(c, os.X_OK)), None)
     if exe is None:
-        return {}, ("boost_naive_ns skipped: no cushion_bench binary (build it: cmake -S . -B build/release "
+        return {}, ("C++ figures skipped: no cushion_bench binary (build it: cmake -S . -B build/release "
                     "-G Ninja -DCMAKE_BUILD_TYPE=Release && cmake --build build/release --target cushion_bench)")
-    cmd = [str(exe), "--benchmark_filter=^(Naive|Exact)/Exponential/buy/mixed$", "--benchmark_format=json",
-           f"--benchmark_min_time={0.05 if quick else 0.3}", f"--benchmark_repetitions={3 if quick else 5}",
+    cmd = [str(exe), f"--benchmark_filter={CPP_FILTER}", "--benchmark_format=json",
+           f"--benchmark_min_time={0.03 if quick else 0.2}", f"--benchmark_repetitions={2 if quick else 5}",
            "--benchmark_report_aggregates_only=false"]
     try:
-        out = subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=120).stdout
+        out = subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=600).stdout
     except (subprocess.SubprocessError, OSError) as e:
-        return {}, f"boost_naive_ns skipped: {exe} failed ({e})"
+        return {}, f"C++ figures skipped: {exe} failed ({e})"
     try:
         benchmarks = json.loads(out)["benchmarks"]
     except (ValueError, KeyError):
         benchmarks = []
-    best: dict[str, float] = {}
+    figures: dict[str, dict[str, float]] = {}
     for b in benchmarks:
-        if b.get("run_type") != "iteration":
+        where = cpp_field(b["name"])
+        if b.get("run_type") != "iteration" or where is None or not b.get("items_per_second"):
             continue
-        key = "boost_naive_ns" if b["name"].startswith("Naive") else "cpp_exact_scalar_ns"
-        ns = b["cpu_time"] * {"ns": 1, "us": 1e3, "ms": 1e6}[b["time_unit"]]
-        best[key] = min(best.get(key, float("inf")), ns)
-    if len(best) != 2:
-        return {}, f"boost_naive_ns skipped: {exe} has no Naive/Exact Exponential/buy/mixed benchmarks (rebuild it)"
-    return best, None
+        entry, field = where
+        ns = 1e9 / b["items_per_second"]  # CPU time per quote (batch rows time 10^6 quotes per iteration)
+        figures.setdefault(entry, {})[field] = min(figures.get(entry, {}).get(field, float("inf")), ns)
+    if "boost_naive_ns" not in figures.get("exponential_buy", {}):
+        return figures, f"{exe} has no Naive/Exponential/buy/mixed row (rebuild it)"
+    return figures, None
 
 
 def peak_rss_of_batch(curve: str, side: str, size: int) -> dict[str, float]:
@@ -316,7 +359,7 @@ import resource, sys, numpy as np
 sys.path.insert(0, {str(ROOT / 'bench')!r})
 import cushion
 from throughput import make_inputs
-p = make_inputs({curve!r}, {size}, 7)["f64"]
+p = make_inputs({curve!r}, {size}, 7, exact_ints=False)["f64"]
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 q = getattr(cushion.batch, {side!r})({curve!r}, **p)
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -351,10 +394,19 @@ MODES = {
 }
 
 
+def steady_allocator() -> None:
+    """Fix glibc's mmap and trim thresholds for the run (see the module docstring): freeing
+    one mmapped block just under 32 MiB (glibc's cap on the dynamic threshold) sets the mmap
+    threshold to its size and the trim threshold to twice that."""
+    block = np.ones(30 * 2**20 // 8)
+    del block
+
+
 def run(mode: str, memory: bool, binary: Path | None, cpp: bool,
         log: Callable[[str], None]) -> dict[str, dict[str, float]]:
     (n_f64, n_exact, n_scalar, n_ref), repeats, budget = MODES[mode]
     results: dict[str, dict[str, float]] = {}
+    steady_allocator()
     cpp_figures, cpp_note = cpp_benchmarks(binary, mode != "full") if cpp else ({}, "C++ benchmarks skipped (--no-cpp)")
     if cpp_note:
         log(cpp_note)
@@ -375,8 +427,9 @@ def run(mode: str, memory: bool, binary: Path | None, cpp: bool,
                 "python_int_ns": best_ns(python_int(curve, side, small), repeats, budget) / n_ref,
                 "numpy_f64_ns": best_ns(numpy_f64(curve, side, f64), repeats, budget) / n_f64,
             }
-            if curve == "exponential" and side == "buy":
-                r.update(cpp_figures)
+            r.update(cpp_figures.get(f"{curve}_{side}", {}))
+            if "cpp_f64_scalar_ns" in r:
+                r["python_call_overhead_ns"] = r["cushion_scalar_call_ns"] - r["cpp_f64_scalar_ns"]
             if memory:
                 r.update(peak_rss_of_batch(curve, side, 10**7))
             results[f"{curve}_{side}"] = r
@@ -385,24 +438,44 @@ def run(mode: str, memory: bool, binary: Path | None, cpp: bool,
 
 
 def table(results: dict[str, dict[str, float]]) -> str:
-    rows = [("quote", "f64 batch", "numpy", "x", "exact batch", "py int", "x", "scalar f64", "scalar exact")]
+    def ratio(r: dict[str, float], peer: str, ours: str) -> str:
+        return f"{r[peer] / r[ours]:.1f}" if peer in r and ours in r else "-"
+
+    def ns(r: dict[str, float], key: str, digits: int = 0) -> str:
+        return f"{r[key]:.{digits}f}" if key in r else "-"
+
+    rows = [("quote", "f64 batch", "numpy", "x", "C++ batch", "exact batch", "py int", "x", "C++ exact", "x",
+             "scalar f64", "scalar exact")]
     for key, r in results.items():
-        rows.append((key.replace("_", " "), f"{r['cushion_f64_batch_ns']:.2f}", f"{r['numpy_f64_ns']:.2f}",
-                     f"{r['numpy_f64_ns'] / r['cushion_f64_batch_ns']:.1f}", f"{r['cushion_exact_batch_ns']:.0f}",
-                     f"{r['python_int_ns']:.0f}", f"{r['python_int_ns'] / r['cushion_exact_batch_ns']:.1f}",
-                     f"{r['cushion_scalar_call_ns']:.0f}", f"{r['cushion_exact_scalar_call_ns']:.0f}"))
+        rows.append((key.replace("_", " "), ns(r, "cushion_f64_batch_ns", 2), ns(r, "numpy_f64_ns", 2),
+                     ratio(r, "numpy_f64_ns", "cushion_f64_batch_ns"), ns(r, "cpp_f64_batch_ns", 2),
+                     ns(r, "cushion_exact_batch_ns"), ns(r, "python_int_ns"),
+                     ratio(r, "python_int_ns", "cushion_exact_batch_ns"), ns(r, "cpp_exact_scalar_ns"),
+                     ratio(r, "python_int_ns", "cpp_exact_scalar_ns"), ns(r, "cushion_scalar_call_ns"),
+                     ns(r, "cushion_exact_scalar_call_ns")))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths))) for row in rows]
     lines.insert(1, "-" * len(lines[0]))
     out = "\n".join(lines)
-    out += ("\n\nns per quote; x = peer / cushion (times faster).  f64 batch vs numpy: float64 arrays of 10^6 "
-            "(NumPy's vectorised expression of the same formulas); exact batch vs py int: Python ints in and out "
-            "vs tests/python/reference/sudoswap.py; scalar: one curve.buy/sell call from Python.")
+    out += ("\n\nns per quote; x = peer / cushion (times faster).  f64 batch vs numpy: float64 arrays (NumPy's "
+            "vectorised expression of the same formulas), every parameter an array; C++ batch: the same kernel "
+            "without Python (cushion_bench, 10^6 quotes).  exact batch vs py int: Python ints in and out vs "
+            "tests/python/reference/sudoswap.py; C++ exact: one exact quote in C++ (x = py int / C++ exact).  "
+            "scalar: one curve.buy/sell call from Python, quote included.")
     e = results.get("exponential_buy", {})
-    if "boost_naive_ns" in e:
+    if "boost_naive_ns" in e and "cpp_exact_scalar_ns" in e:
         out += (f"\nC++ exact exponential buy (n = 1..10): cushion {e['cpp_exact_scalar_ns']:.1f} ns, naive "
                 f"Boost.Multiprecision {e['boost_naive_ns']:.1f} ns "
                 f"({e['boost_naive_ns'] / e['cpp_exact_scalar_ns']:.1f}x).")
+    for key in ("xyk_buy", "xyk_sell"):
+        x = results.get(key, {})
+        if "cpp_f64_batch_fixed_curve_ns" in x:
+            out += (f"\nC++ f64 {key.replace('_', ' ')}, 10^6 quotes: {1e3 / x['cpp_f64_batch_fixed_curve_ns']:.0f} M "
+                    f"quotes/s on one curve, {1e3 / x['cpp_f64_batch_ns']:.0f} M quotes/s with every parameter an "
+                    f"array; from Python {1e3 / x['cushion_f64_batch_ns']:.0f} M quotes/s.")
+    overheads = [r["python_call_overhead_ns"] for r in results.values() if "python_call_overhead_ns" in r]
+    if overheads:
+        out += f"\nPython scalar call overhead (scalar f64 - C++ f64 quote): {min(overheads):.0f}-{max(overheads):.0f} ns."
     for key, r in results.items():
         if "batch_1e7_peak_rss_mib" in r:
             out += (f"\n{key}: 10^7-element batch: outputs {r['batch_1e7_output_mib']:.0f} MiB, RSS growth "
@@ -417,7 +490,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--smoke", action="store_true", help="tiny samples: checks the script runs, measures nothing")
     parser.add_argument("--memory", action="store_true", help="also measure peak RSS of 10^7-element batches")
     parser.add_argument("--bench-binary", type=Path, help="the cushion_bench binary (default: build/release)")
-    parser.add_argument("--no-cpp", action="store_true", help="skip the C++ benchmark binary (boost_naive_ns)")
+    parser.add_argument("--no-cpp", action="store_true", help="skip the C++ figures (cushion_bench)")
     args = parser.parse_args(argv)
     mode = "smoke" if args.smoke else "quick" if args.quick else "full"
     random.seed(0)

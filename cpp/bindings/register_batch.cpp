@@ -10,6 +10,8 @@
 #include <pybind11/stl.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <new>
 #include <span>
 #include <string>
 #include <utility>
@@ -83,6 +85,21 @@ py::dict result_columns(const py::object& value, const py::object& trade_fee, co
 
 // -- f64 --------------------------------------------------------------------------------
 
+/// A fresh C-contiguous array whose data starts on a 64-byte boundary (NumPy's allocator
+/// gives 16): every column of a batch then has the same alignment, which lets the kernels
+/// write long rows with streaming stores (batch/kernels.hpp).  The buffer is owned by a
+/// capsule, the array's base; nothing else is allocated.
+template <class T>
+py::array_t<T> aligned_array(const std::vector<py::ssize_t>& shape) {
+  std::size_t count = 1;
+  for (const auto n : shape) count *= static_cast<std::size_t>(n);
+  const std::size_t bytes = (std::max<std::size_t>(count * sizeof(T), 1) + 63) / 64 * 64;
+  void* data = std::aligned_alloc(64, bytes);
+  if (data == nullptr) throw std::bad_alloc();
+  py::capsule owner(data, [](void* p) { std::free(p); });
+  return py::array_t<T>(shape, static_cast<T*>(data), owner);
+}
+
 /// The output columns of an f64 batch: fresh arrays, or with `out` (a previous result's
 /// columns, for repeated sweeps without reallocating) the caller's arrays once they are
 /// checked to be writable, C-contiguous, of the right dtype and shape, and disjoint from
@@ -96,7 +113,7 @@ class OutputColumns {
 
   template <class T>
   py::array_t<T> take(const char* key, bool in_next = false) {
-    if (out_.is_none()) return py::array_t<T>(shape_);
+    if (out_.is_none()) return aligned_array<T>(shape_);
     py::dict source = py::reinterpret_borrow<py::dict>(out_);
     if (in_next) {
       if (!source.contains("next")) raise(PyExc_ValueError, "out has no next columns");

@@ -247,6 +247,41 @@ TEST(BatchKernels, GDAEqualsScalarOnEdges) {
       104);
 }
 
+/// Long rows take the streaming-store path when every double column has the same offset
+/// within a vector (a head of plain stores first aligns them), plain stores otherwise.
+TEST(BatchKernels, LongRowsEqualScalarAtEveryColumnAlignment) {
+  using Curve = curves::XYK<F64>;
+  constexpr std::size_t len = batch::kernels::kStreamMinLength + 37;
+  std::mt19937_64 rng(11);
+  const auto params =
+      draw<Curve>(rng, {{{50, 500}, {60, 200}, {0, 0.01}, {0, 0.005}, {0, 70}}, {{}, {}, {}, {}, {}}}, len);
+  std::array<const double*, 5> ptr;
+  for (std::size_t k = 0; k < 5; ++k) ptr[k] = params[k].data();
+  const std::array<std::ptrdiff_t, 5> stride{1, 1, 1, 1, 1};
+  for (std::size_t shift = 0; shift < 9; ++shift) {
+    // shift < 8: every column `shift` doubles past a 64-byte boundary; 8: mixed offsets.
+    std::vector<std::vector<double>> storage(6, std::vector<double>(len + 16));
+    std::vector<double*> col(6);
+    for (std::size_t c = 0; c < 6; ++c) {
+      auto* base = reinterpret_cast<double*>((reinterpret_cast<std::uintptr_t>(storage[c].data()) + 63) / 64 * 64);
+      col[c] = base + (shift < 8 ? shift : c);
+    }
+    std::vector<std::uint8_t> error(len);
+    ASSERT_TRUE((batch::kernels::quote_row<Curve, true>(ptr, stride, len, col[0], col[1], col[2], error.data(), col[3],
+                                                        std::array<double*, 2>{col[4], col[5]})));
+    for (std::size_t i = 0; i < len; ++i) {
+      const auto q = Curve(params[0][i], params[1][i], params[2][i], params[3][i]).buy(params[4][i]);
+      ASSERT_EQ(error[i], static_cast<std::uint8_t>(q.error)) << "shift " << shift << " element " << i;
+      ASSERT_EQ(bits(col[0][i]), bits(q.value)) << "shift " << shift << " element " << i;
+      ASSERT_EQ(bits(col[1][i]), bits(q.trade_fee));
+      ASSERT_EQ(bits(col[2][i]), bits(q.protocol_fee));
+      ASSERT_EQ(bits(col[3][i]), bits(q.items));
+      ASSERT_EQ(bits(col[4][i]), bits(q.next.token_reserve()));
+      ASSERT_EQ(bits(col[5][i]), bits(q.next.nft_reserve()));
+    }
+  }
+}
+
 TEST(BatchKernels, ReportOperandsOutOfTheirDomain) {
   for (const double bad : {-1.0, kNaN, kInf, -0.5}) {
     for (std::size_t k = 0; k < 5; ++k) {

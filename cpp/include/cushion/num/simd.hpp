@@ -20,7 +20,7 @@
 #include <cstring>
 #include <type_traits>
 
-#if defined(__AVX512F__) || defined(__FMA__)
+#if defined(__SSE2__)
 #include <immintrin.h>
 #endif
 
@@ -53,6 +53,33 @@ using u8v = std::uint8_t __attribute__((vector_size(kLanes)));
   _mm512_mask_cvtepi64_storeu_epi8(p, 0xFF, reinterpret_cast<__m512i>(v));
 #else
   for (std::size_t l = 0; l < kLanes; ++l) p[l] = static_cast<std::uint8_t>(v[l]);
+#endif
+}
+
+/// Streaming (non-temporal) stores: a whole vector written past the caches, without the
+/// read-for-ownership of the line a plain store does.  `p` must be kStreamAlignment-aligned;
+/// call stream_fence() before the data is handed to anyone else.
+inline constexpr bool kCanStream =
+#if defined(__SSE2__)
+    true;
+#else
+    false;
+#endif
+inline constexpr std::size_t kStreamAlignment = 8 * kLanes;
+[[gnu::always_inline]] inline void stream(double* p, f64v v) noexcept {
+#if defined(__AVX512F__)
+  _mm512_stream_pd(p, reinterpret_cast<__m512d>(v));
+#elif defined(__AVX__)
+  _mm256_stream_pd(p, reinterpret_cast<__m256d>(v));
+#elif defined(__SSE2__)
+  _mm_stream_pd(p, reinterpret_cast<__m128d>(v));
+#else
+  store(p, v);
+#endif
+}
+[[gnu::always_inline]] inline void stream_fence() noexcept {
+#if defined(__SSE2__)
+  _mm_sfence();
 #endif
 }
 
