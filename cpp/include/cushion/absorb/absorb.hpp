@@ -5,7 +5,7 @@
 // in the ledger and returns the rest explicitly (absorb_into is the same on a curve held by
 // the caller, updated in place: the pool and the simulator use it):
 //
-//   1. the ledger advances to `block`; headroom = ledger.headroom(block, stress) (ledger.hpp)
+//   1. headroom = ledger.headroom(block, stress) (ledger.hpp)
 //   2. m = min(n, headroom.items)     (f64 whole_items: floor; exact counts are integers)
 //   3. if sell(m) is a valid quote for at most m items whose widened value is <=
 //      headroom.notional: fill = sell(m).items;
@@ -13,7 +13,9 @@
 //      whole_items) or bisection to 1e-12 m (f64).  A quote error, a quote for more items
 //      than asked (a linear curve rounds a fractional count up at price zero) or, in exact
 //      mode, a Revert counts as "cannot take m'".
-//   4. the ledger books (fill, proceeds); remainder = n - fill.
+//   4. the ledger books (fill, proceeds) at `block` (or just advances to it when nothing was
+//      filled); remainder = n - fill.  In exact mode nothing changes before this step, so a
+//      Revert leaves ledger and curve untouched.
 //
 // Nothing is dropped: filled + remainder == ordered, exactly, in both policies (f64: when
 // the rounded difference does not add back, the remainder moves an ulp, or failing that the
@@ -164,7 +166,11 @@ Fill<typename Curve::value_type> absorb_into(Curve& curve,
   Fill<value_type> r;
   r.ordered = n;
   r.half_spread = half_spread;
-  ledger.advance_to(block);  // the order is at `block`: expire what left the window once, up front
+  // The order is at `block`.  f64 expires what left the window once, up front (its sums are
+  // refreshed when the ring wraps).  Exact mode changes nothing until the fill is known: a
+  // Revert (a ledger sum past 2^256) then leaves ledger and curve as they were, as the reverted
+  // call does on chain; headroom_unchecked looks ahead to `block` without moving the ledger.
+  if constexpr (!Num::is_exact) ledger.advance_to(block);
   const auto head = ledger.headroom_unchecked(block, stress);
 
   count_type m = n;
@@ -257,11 +263,12 @@ Fill<typename Curve::value_type> absorb_into(Curve& curve,
     r.spread = best.value - best_value;  // >= 0: widen_sell rounds down
     r.trade_fee = best.trade_fee;
     r.protocol_fee = best.protocol_fee;
+    ledger.record_unchecked(block, r.filled, r.proceeds);  // may Revert (exact): before the curve moves
     curve = best.next;
-    ledger.record_unchecked(block, r.filled, r.proceeds);
   } else {
     r.filled = count_type{};
     r.remainder = r.ordered;
+    ledger.advance_to(block);  // the order still happened at `block`
   }
   return r;
 }

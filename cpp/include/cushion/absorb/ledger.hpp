@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "cushion/absorb/cap.hpp"
@@ -108,22 +109,7 @@ class AbsorptionLedger {
   Headroom headroom_unchecked(std::uint64_t b, const value_type& s) const {
     Headroom h;
     h.caps = cap_.at_unchecked(s);
-    Usage in_block{}, in_window{};
-    if (started_) {
-      if (b < block_) throw InvalidArgument("block must not go backwards (the ledger is at a later block)");
-      const std::uint64_t gap = b - block_;
-      if (gap == 0) {
-        in_block = ring_[head_];
-        in_window = window_;
-      } else if (gap < window_blocks()) {
-        in_window = window_;
-        for (std::uint64_t j = 1; j <= gap; ++j) {
-          const Usage& u = ring_[ahead(j)];
-          in_window.items = sat_sub(in_window.items, u.items);
-          in_window.notional = sat_sub(in_window.notional, u.notional);
-        }
-      }
-    }
+    const auto [in_block, in_window] = usage_when_at(b);
     limit_pair(cap_.block_items(), cap_.window_items(), h.caps.block_items, h.caps.window_items, in_block.items,
                in_window.items, Limit::block_items, Limit::window_items, h.items, h.items_limit);
     limit_pair(cap_.block_notional(), cap_.window_notional(), h.caps.block_notional, h.caps.window_notional,
@@ -141,14 +127,47 @@ class AbsorptionLedger {
     record_unchecked(b, items, notional);
   }
 
-  /// record() for amounts already known to be valid (absorb_sell's own fills).
+  /// record() for amounts already known to be valid (absorb_sell's own fills).  Exact mode
+  /// computes the checked sums before changing anything: a Revert (a sum past 2^256, possible
+  /// only under unlimited caps) leaves the ledger as it was, as the reverted call does on chain.
   void record_unchecked(std::uint64_t b, const value_type& items, const value_type& notional) {
-    advance_to(b);
-    Usage& u = ring_[head_];
-    u.items = Num::add(u.items, items);
-    u.notional = Num::add(u.notional, notional);
-    window_.items = Num::add(window_.items, items);
-    window_.notional = Num::add(window_.notional, notional);
+    if constexpr (Num::is_exact) {
+      const auto [in_block, in_window] = usage_when_at(b);
+      const Usage block_sum{Num::add(in_block.items, items), Num::add(in_block.notional, notional)};
+      const Usage window_sum{Num::add(in_window.items, items), Num::add(in_window.notional, notional)};
+      advance_to(b);  // cannot throw: b >= block_ (usage_when_at checked it)
+      ring_[head_] = block_sum;
+      window_ = window_sum;
+    } else {
+      advance_to(b);  // f64 sums are refreshed here when the ring wraps, so add after advancing
+      Usage& u = ring_[head_];
+      u.items = Num::add(u.items, items);
+      u.notional = Num::add(u.notional, notional);
+      window_.items = Num::add(window_.items, items);
+      window_.notional = Num::add(window_.notional, notional);
+    }
+  }
+
+  /// The usage of block b and of the window ending at b, as they will be once the ledger is at
+  /// b (>= the current block; InvalidArgument otherwise).  Changes nothing.
+  std::pair<Usage, Usage> usage_when_at(std::uint64_t b) const {
+    Usage in_block{}, in_window{};
+    if (started_) {
+      if (b < block_) throw InvalidArgument("block must not go backwards (the ledger is at a later block)");
+      const std::uint64_t gap = b - block_;
+      if (gap == 0) {
+        in_block = ring_[head_];
+        in_window = window_;
+      } else if (gap < window_blocks()) {
+        in_window = window_;
+        for (std::uint64_t j = 1; j <= gap; ++j) {
+          const Usage& u = ring_[ahead(j)];
+          in_window.items = sat_sub(in_window.items, u.items);
+          in_window.notional = sat_sub(in_window.notional, u.notional);
+        }
+      }
+    }
+    return {in_block, in_window};
   }
 
   /// Rebuilds a ledger from its parts (unpickling): the ring holds blocks block - W + 1 ..
