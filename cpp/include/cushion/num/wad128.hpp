@@ -107,9 +107,9 @@ struct WadDivision {
   std::uint64_t r;
   if (hi < d64) {  // the quotient fits 64 bits: one hardware division
     q = detail::div_2by1(hi, static_cast<std::uint64_t>(p), d64, &r);
-  } else {
-    q = p / d64;
-    r = static_cast<std::uint64_t>(p - q * d64);
+  } else {  // two, from the top limb (u128 / u64 would call libgcc's general __udivti3)
+    const std::uint64_t q1 = detail::div_2by1(0, hi, d64, &r);
+    q = (static_cast<u128>(q1) << 64) | detail::div_2by1(r, static_cast<std::uint64_t>(p), d64, &r);
   }
   *out = q + static_cast<u128>(up && r != 0);
   return true;
