@@ -6,12 +6,18 @@
 // validation rides on the loop) over 10^6 elements into preallocated output columns:
 //   /fixed     one curve (scalar parameters) and an array of 10^6 item counts;
 //   /varying   every curve parameter an array of 10^6 as well (a curve per element).
-// items_per_second is the quote throughput.  Inputs are random but realistic, so the
-// branches in the curves (errors, clamps) behave as on real data.
+// Exact batches (Batch/exact/...) quote 10^5 elements, every parameter a uint256 column.
+// items_per_second is the quote throughput.  Inputs are random but realistic (counts 1..10,
+// the ranges of bench/throughput.py), so the branches in the curves (errors, clamps) behave
+// as on real data; output columns are 64-byte aligned like the bindings' fresh arrays.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <array>
+#include <cstdlib>
+#include <memory>
 #include <random>
+#include <span>
 #include <vector>
 
 #include "cushion/batch/quote.hpp"
@@ -22,6 +28,19 @@ namespace {
 using namespace cushion;
 using num::F64;
 
+/// An output column allocated as the Python bindings allocate it: 64-byte aligned (so that
+/// long rows take the streaming-store path), touched once before timing.
+template <class T>
+struct AlignedColumn {
+  std::unique_ptr<T[], decltype(&std::free)> data{nullptr, &std::free};
+  void resize(std::size_t n) {
+    const std::size_t bytes = (std::max<std::size_t>(n * sizeof(T), 1) + 63) / 64 * 64;
+    data.reset(static_cast<T*>(std::aligned_alloc(64, bytes)));
+    std::fill_n(data.get(), n, T{});
+  }
+  T* get() const noexcept { return data.get(); }
+};
+
 /// One benchmark case: P operands, each a scalar or an array of `size` values in a range.
 template <class Curve>
 struct BatchCase {
@@ -31,9 +50,9 @@ struct BatchCase {
   std::array<std::vector<double>, P> data;
   std::array<batch::Operand<double>, P> ops;
   std::array<const double*, P> base{};
-  std::vector<double> value, trade_fee, protocol_fee, items;
-  std::vector<std::uint8_t> error;
-  std::array<std::vector<double>, N> next;
+  AlignedColumn<double> value, trade_fee, protocol_fee, items;
+  AlignedColumn<std::uint8_t> error;
+  std::array<AlignedColumn<double>, N> next;
   batch::F64Columns<N> cols;
   batch::LoopPlan<P> plan;
 
@@ -51,10 +70,10 @@ struct BatchCase {
     plan = batch::plan_loops(ops, batch::Shape{static_cast<std::ptrdiff_t>(size)});
     for (auto* col : {&value, &trade_fee, &protocol_fee, &items}) col->resize(size);
     error.resize(size);
-    cols = {value.data(), trade_fee.data(), protocol_fee.data(), error.data(), items.data(), {}};
+    cols = {value.get(), trade_fee.get(), protocol_fee.get(), error.get(), items.get(), {}};
     for (std::size_t j = 0; j < N; ++j) {
       next[j].resize(size);
-      cols.next[j] = next[j].data();
+      cols.next[j] = next[j].get();
     }
   }
 };
@@ -67,19 +86,19 @@ void run(benchmark::State& state, const std::array<Range, P>& ranges) {
   BatchCase<Curve> c(size, ranges, state.range(1) != 0);
   for (auto _ : state) {
     batch::quote_f64_checked<Curve, Buy>(c.ops, c.plan, c.base, c.cols);
-    benchmark::DoNotOptimize(c.value.data());
+    benchmark::DoNotOptimize(c.value.get());
     benchmark::ClobberMemory();
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * size));
 }
 
-constexpr std::array<Range, 5> kXyk{Range{50, 500}, Range{60, 200}, Range{0, 0.01}, Range{0, 0.005}, Range{1, 40}};
+constexpr std::array<Range, 5> kXyk{Range{50, 500}, Range{60, 200}, Range{0, 0.01}, Range{0, 0.005}, Range{1, 11}};
 constexpr std::array<Range, 5> kExponential{Range{0.5, 50}, Range{1.001, 1.2}, Range{0, 0.01}, Range{0, 0.005},
-                                            Range{1, 40}};
-constexpr std::array<Range, 5> kLinear{Range{10, 50}, Range{0.01, 0.5}, Range{0, 0.01}, Range{0, 0.005}, Range{1, 40}};
+                                            Range{1, 11}};
+constexpr std::array<Range, 5> kLinear{Range{10, 50}, Range{0.01, 0.5}, Range{0, 0.01}, Range{0, 0.005}, Range{1, 11}};
 constexpr std::array<Range, 8> kGda{Range{0.5, 50},    Range{1.01, 1.5}, Range{0, 0.001}, Range{0, 1000},
-                                    Range{1000, 5000}, Range{0, 0.01},   Range{0, 0.005}, Range{1, 40}};
-constexpr std::array<Range, 5> kWeighted{Range{50, 500}, Range{60, 200}, Range{0, 500}, Range{0, 100}, Range{1, 40}};
+                                    Range{1000, 5000}, Range{0, 0.01},   Range{0, 0.005}, Range{1, 11}};
+constexpr std::array<Range, 5> kWeighted{Range{50, 500}, Range{60, 200}, Range{0, 500}, Range{0, 100}, Range{1, 11}};
 
 template <bool Buy>
 void BM_BatchXYK(benchmark::State& s) {
@@ -123,25 +142,76 @@ CUSHION_BATCH_BENCH(BM_BatchLinear, "linear");
 CUSHION_BATCH_BENCH(BM_BatchGDA, "gda");
 CUSHION_BATCH_BENCH(BM_BatchWeightedXYK, "weighted_xyk");
 
-/// Exact batches: the contract-developer path, one uint256 curve per element.
-void BM_BatchExactWeightedXYK(benchmark::State& state) {
+/// Exact batches: the contract-developer path, one uint256 curve per element (every
+/// parameter a column of 10^5; counts 1..10), through batch::quote_exact as the Python
+/// binding calls it (a revert is caught and reported per element).
+/// An exact column: integers drawn in [lo, hi], times `unit` wei.
+struct Column {
+  std::uint64_t lo, hi, unit;
+};
+constexpr std::uint64_t kMilli = 1000000000000000ULL;  // 0.001 token (or multiplier) in wei
+
+template <class Curve, bool Buy, std::size_t P>
+void run_exact(benchmark::State& state, const std::array<Column, P>& spec) {
   using num::uint256;
   const auto size = static_cast<std::size_t>(state.range(0));
   std::mt19937_64 rng(42);
-  std::vector<uint256> base(size), nft(size), w(size);
-  for (std::size_t i = 0; i < size; ++i) {
-    base[i] = uint256(1 + rng() % 1000) * num::kWad;
-    nft[i] = uint256(2 + rng() % 100) * num::kWad;
-    w[i] = uint256(rng() % 3000) * uint256(1000000000000000ULL);
+  std::array<std::vector<uint256>, P> columns;
+  std::array<std::span<const uint256>, P> views;
+  for (std::size_t k = 0; k < P; ++k) {
+    columns[k].resize(size);
+    for (auto& v : columns[k]) v = uint256(spec[k].lo + rng() % (spec[k].hi - spec[k].lo + 1)) * uint256(spec[k].unit);
+    views[k] = columns[k];
   }
-  const std::vector<uint256> fee{uint256(200u)}, pfee{uint256(10u)};
   for (auto _ : state) {
-    auto r = batch::quote_exact<curves::WeightedXYK<num::Evm256>, true, 5>({base, nft, fee, pfee, w}, size);
+    auto r = batch::quote_exact<Curve, Buy, P>(views, size);
     benchmark::DoNotOptimize(r.value.data());
+    benchmark::ClobberMemory();
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * size));
 }
-BENCHMARK(BM_BatchExactWeightedXYK)->Name("Batch/exact/weighted_xyk/buy")->Arg(10000)->Unit(benchmark::kMillisecond);
+
+// The ranges of the f64 benchmarks (and bench/throughput.py) in exact units; counts 1..10.
+constexpr Column kFee{0, 10, kMilli}, kProtocolFee{0, 5, kMilli}, kCount{1, 10, 1};
+constexpr std::array<Column, 5> kExactLinear{Column{10000, 50000, kMilli}, Column{10, 500, kMilli}, kFee, kProtocolFee,
+                                             kCount};
+constexpr std::array<Column, 5> kExactExponential{Column{500, 50000, kMilli}, Column{1001, 1200, kMilli}, kFee,
+                                                  kProtocolFee, kCount};
+constexpr std::array<Column, 5> kExactXyk{Column{50000, 500000, kMilli}, Column{60, 200, 1}, kFee, kProtocolFee,
+                                          kCount};
+// lambda in [0, 0.001] per second (1e12-wei steps), t0 and now in seconds.
+constexpr std::array<Column, 8> kExactGda{Column{500, 50000, kMilli},
+                                          Column{1010, 1500, kMilli},
+                                          Column{0, 1000, 1000000000000ULL},
+                                          Column{1699999000, 1700000000, 1},
+                                          Column{1700001000, 1700005000, 1},
+                                          kFee,
+                                          kProtocolFee,
+                                          kCount};
+// Caviar: reserves in base tokens and 18-decimal weights, fee rates in bps, weight sums of 1..10 items.
+constexpr std::array<Column, 5> kExactWeighted{Column{50000, 500000, kMilli}, Column{60000, 200000, kMilli},
+                                               Column{0, 100, 1}, Column{0, 50, 1}, Column{1000, 10000, kMilli}};
+
+template <class Curve, bool Buy, const auto& Spec>
+void BM_BatchExact(benchmark::State& s) {
+  run_exact<Curve, Buy>(s, Spec);
+}
+
+#define CUSHION_EXACT_BATCH_BENCH(Curve, name, spec)                \
+  BENCHMARK(BM_BatchExact<curves::Curve<num::Evm256>, true, spec>)  \
+      ->Name("Batch/exact/" name "/buy")                            \
+      ->Arg(100000)                                                 \
+      ->Unit(benchmark::kMillisecond);                              \
+  BENCHMARK(BM_BatchExact<curves::Curve<num::Evm256>, false, spec>) \
+      ->Name("Batch/exact/" name "/sell")                           \
+      ->Arg(100000)                                                 \
+      ->Unit(benchmark::kMillisecond)
+
+CUSHION_EXACT_BATCH_BENCH(Linear, "linear", kExactLinear);
+CUSHION_EXACT_BATCH_BENCH(Exponential, "exponential", kExactExponential);
+CUSHION_EXACT_BATCH_BENCH(XYK, "xyk", kExactXyk);
+CUSHION_EXACT_BATCH_BENCH(GDA, "gda", kExactGda);
+CUSHION_EXACT_BATCH_BENCH(WeightedXYK, "weighted_xyk", kExactWeighted);
 
 /// A whole slippage curve (k = 1..K) and a depth search.
 void BM_SlippageCurve(benchmark::State& state) {

@@ -88,11 +88,17 @@ void bind_cap(py::module_& m) {
   cls.attr("__module__") = exact ? "cushion.exact" : "cushion.absorb";
   cls.def(py::init([](py::object block_items, py::object block_notional, py::object window_items,
                       py::object window_notional, IntArg window_blocks, typename V::arg exponent) {
+            // One statement per argument: the order of the checks (and so which error a call
+            // with several bad arguments raises) must not depend on the compiler's unspecified
+            // order of evaluating function arguments.  It is the order of the signature, as in
+            // the Solidity reference (AbsorptionCapMath.validate).
+            const auto bi = to_cap_range<Num>(block_items, "block_items");
+            const auto bn = to_cap_range<Num>(block_notional, "block_notional");
+            const auto wi = to_cap_range<Num>(window_items, "window_items");
+            const auto wn = to_cap_range<Num>(window_notional, "window_notional");
+            const auto w = to_u32(window_blocks.obj, "window_blocks");
             const auto e = V::in(exponent.obj, "exponent");
-            return Cap(
-                to_cap_range<Num>(block_items, "block_items"), to_cap_range<Num>(block_notional, "block_notional"),
-                to_cap_range<Num>(window_items, "window_items"), to_cap_range<Num>(window_notional, "window_notional"),
-                to_u32(window_blocks.obj, "window_blocks"), e);
+            return Cap(bi, bn, wi, wn, w, e);
           }),
           py::kw_only(), py::arg("block_items") = py::none(), py::arg("block_notional") = py::none(),
           py::arg("window_items") = py::none(), py::arg("window_notional") = py::none(), py::arg("window_blocks") = 300,

@@ -9,6 +9,10 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
+#include <cstdlib>
+#include <new>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -62,7 +66,39 @@ py::sequence checked_operands(py::handle operands) {
   return seq;
 }
 
+/// A batch's columns as the dict the Python layer unpacks (next: field name -> column).
+template <std::size_t N, class Column>
+py::dict result_columns(const py::object& value, const py::object& trade_fee, const py::object& protocol_fee,
+                        const py::object& error, const py::object& items, const std::array<const char*, N>& names,
+                        const std::array<Column, N>& next) {
+  py::dict next_dict;
+  for (std::size_t j = 0; j < N; ++j) next_dict[names[j]] = next[j];
+  py::dict out;
+  out["value"] = value;
+  out["trade_fee"] = trade_fee;
+  out["protocol_fee"] = protocol_fee;
+  out["error"] = error;
+  out["items"] = items;
+  out["next"] = next_dict;
+  return out;
+}
+
 // -- f64 --------------------------------------------------------------------------------
+
+/// A fresh C-contiguous array whose data starts on a 64-byte boundary (NumPy's allocator
+/// gives 16): every column of a batch then has the same alignment, which lets the kernels
+/// write long rows with streaming stores (batch/kernels.hpp).  The buffer is owned by a
+/// capsule, the array's base; nothing else is allocated.
+template <class T>
+py::array_t<T> aligned_array(const std::vector<py::ssize_t>& shape) {
+  std::size_t count = 1;
+  for (const auto n : shape) count *= static_cast<std::size_t>(n);
+  const std::size_t bytes = (std::max<std::size_t>(count * sizeof(T), 1) + 63) / 64 * 64;
+  void* data = std::aligned_alloc(64, bytes);
+  if (data == nullptr) throw std::bad_alloc();
+  py::capsule owner(data, [](void* p) { std::free(p); });
+  return py::array_t<T>(shape, static_cast<T*>(data), owner);
+}
 
 /// The output columns of an f64 batch: fresh arrays, or with `out` (a previous result's
 /// columns, for repeated sweeps without reallocating) the caller's arrays once they are
@@ -77,7 +113,7 @@ class OutputColumns {
 
   template <class T>
   py::array_t<T> take(const char* key, bool in_next = false) {
-    if (out_.is_none()) return py::array_t<T>(shape_);
+    if (out_.is_none()) return aligned_array<T>(shape_);
     py::dict source = py::reinterpret_borrow<py::dict>(out_);
     if (in_next) {
       if (!source.contains("next")) raise(PyExc_ValueError, "out has no next columns");
@@ -145,66 +181,99 @@ py::dict quote_f64(py::handle operands, py::handle out_columns) {
     py::gil_scoped_release release;
     batch::quote_f64_checked<Curve, Buy>(ops, plan, base, cols);
   }
-  py::dict next_dict;
-  for (std::size_t j = 0; j < N; ++j) next_dict[S::next[j]] = next[j];
-  py::dict out;
-  out["value"] = value;
-  out["trade_fee"] = trade_fee;
-  out["protocol_fee"] = protocol_fee;
-  out["error"] = error;
-  out["items"] = items;
-  out["next"] = next_dict;
-  return out;
+  return result_columns(value, trade_fee, protocol_fee, error, items, S::next, next);
 }
 
 // -- exact ------------------------------------------------------------------------------
 
-/// An int (one value, broadcast) or a 1-D sequence of ints, as a uint256 column; errors
-/// name the argument and the element ("spot_price[3] must be >= 0 ...").
-std::vector<num::uint256> to_uint256_column(py::handle obj, const char* name) {
-  py::object seq;
-  if (py::isinstance<py::array>(obj)) {
-    const auto arr = py::reinterpret_borrow<py::array>(obj);
-    if (arr.ndim() == 0) return {to_uint256(arr.attr("item")(), name)};
-    if (arr.ndim() != 1)
-      raise(PyExc_ValueError, std::string(name) + " must be an int or a 1-D sequence of ints, got a " +
-                                  std::to_string(arr.ndim()) + "-D array");
-    seq = arr.attr("tolist")();
-  } else if (PySequence_Check(obj.ptr()) && !PyUnicode_Check(obj.ptr()) && !PyBytes_Check(obj.ptr())) {
-    seq = py::reinterpret_borrow<py::object>(obj);
-  } else {
-    return {to_uint256(obj, name)};
+/// One exact operand: an int (broadcast) or a 1-D sequence of ints.  It is converted a
+/// chunk at a time (read_chunk), so a batch holds only small uint256 buffers besides its
+/// outputs; errors name the argument and the element ("spot_price[3] must be >= 0 ...").
+class IntColumn {
+ public:
+  IntColumn(py::handle obj, const char* name) : name_(name) {
+    py::object seq;
+    if (py::isinstance<py::array>(obj)) {
+      const auto arr = py::reinterpret_borrow<py::array>(obj);
+      if (arr.ndim() == 0) {
+        scalar_ = to_uint256(arr.attr("item")(), name);
+        return;
+      }
+      if (arr.ndim() != 1)
+        raise(PyExc_ValueError, std::string(name) + " must be an int or a 1-D sequence of ints, got a " +
+                                    std::to_string(arr.ndim()) + "-D array");
+      seq = arr.attr("tolist")();
+    } else if (PySequence_Check(obj.ptr()) && !PyUnicode_Check(obj.ptr()) && !PyBytes_Check(obj.ptr())) {
+      seq = py::reinterpret_borrow<py::object>(obj);
+    } else {
+      scalar_ = to_uint256(obj, name);
+      return;
+    }
+    fast_ = py::reinterpret_steal<py::object>(PySequence_Fast(seq.ptr(), name));
+    if (!fast_) throw py::error_already_set();
+    size_ = static_cast<std::size_t>(PySequence_Fast_GET_SIZE(fast_.ptr()));
+    if (size_ == 1) {  // a length-1 sequence broadcasts like an int
+      scalar_ = element(0);
+      fast_ = py::object();
+    }
   }
-  const py::object fast = py::reinterpret_steal<py::object>(PySequence_Fast(seq.ptr(), name));
-  if (!fast) throw py::error_already_set();
-  const Py_ssize_t n = PySequence_Fast_GET_SIZE(fast.ptr());
-  PyObject** items = PySequence_Fast_ITEMS(fast.ptr());
-  std::vector<num::uint256> out(static_cast<std::size_t>(n));
-  for (Py_ssize_t i = 0; i < n; ++i) {
-    const std::string element = std::string(name) + "[" + std::to_string(i) + "]";
-    out[static_cast<std::size_t>(i)] = to_uint256(py::handle(items[i]), element.c_str());
+
+  /// 1 for a broadcast value, else the sequence's length.
+  std::size_t size() const noexcept { return size_; }
+  bool broadcast() const noexcept { return !fast_; }
+  const uint256& scalar() const noexcept { return scalar_; }
+
+  /// Elements [first, first + count) into out.  The GIL must be held; the sequence is
+  /// re-read each time (a list may have changed while the GIL was released).
+  void read_chunk(std::size_t first, std::size_t count, uint256* out) const {
+    if (static_cast<std::size_t>(PySequence_Fast_GET_SIZE(fast_.ptr())) != size_)
+      raise(PyExc_RuntimeError, std::string(name_) + " changed size during the batch");
+    PyObject** items = PySequence_Fast_ITEMS(fast_.ptr());
+    for (std::size_t i = 0; i < count; ++i)
+      if (!try_to_uint256(items[first + i], &out[i])) out[i] = element(first + i);
   }
-  return out;
+
+ private:
+  /// The general conversion of one element, which names it in any error.
+  uint256 element(std::size_t i) const {
+    const std::string label = std::string(name_) + "[" + std::to_string(i) + "]";
+    return to_uint256(py::handle(PySequence_Fast_ITEMS(fast_.ptr())[i]), label.c_str());
+  }
+
+  const char* name_;
+  py::object fast_;  ///< PySequence_Fast of the sequence; empty for a broadcast value
+  std::size_t size_ = 1;
+  uint256 scalar_;
+};
+
+/// Elements [first, first + count) of `values` into slots of a list made by PyList_New.
+void set_ints(PyObject* list, std::size_t first, const uint256* values, std::size_t count) {
+  // PyList_SET_ITEM steals the new reference: no per-element refcount traffic.
+  for (std::size_t i = 0; i < count; ++i)
+    PyList_SET_ITEM(list, static_cast<Py_ssize_t>(first + i), from_uint256(values[i]).release().ptr());
 }
 
-py::list int_list(const std::vector<num::uint256>& v) {
-  py::list out(v.size());
-  for (std::size_t i = 0; i < v.size(); ++i) out[i] = from_uint256(v[i]);
-  return out;
+py::list new_list(std::size_t size) {
+  PyObject* l = PyList_New(static_cast<Py_ssize_t>(size));  // slots NULL until set (list_dealloc allows it)
+  if (l == nullptr) throw py::error_already_set();
+  return py::reinterpret_steal<py::list>(l);
 }
+
+/// Elements per chunk of an exact batch: the buffers (~(P + 4 + N) * 32 B each) stay in L1/L2
+/// and the GIL is released once per chunk.
+constexpr std::size_t kExactChunk = 256;
 
 template <class Curve, bool Buy>
 py::dict quote_exact(py::handle operands) {
   using S = CurveSchema<Curve>;
   constexpr std::size_t P = S::params.size(), N = S::next.size();
   const py::sequence seq = checked_operands<Curve>(operands);
-  std::array<std::vector<num::uint256>, P> columns;
-  std::array<std::span<const num::uint256>, P> views;
+  std::vector<IntColumn> columns;
+  columns.reserve(P);
   std::size_t size = 1;
   std::size_t owner = P;
   for (std::size_t k = 0; k < P; ++k) {
-    columns[k] = to_uint256_column(seq[k], S::params[k]);
-    views[k] = columns[k];
+    columns.emplace_back(seq[k], S::params[k]);
     const std::size_t len = columns[k].size();
     if (len == 1) continue;
     if (owner == P || size == 1) {
@@ -216,27 +285,44 @@ py::dict quote_exact(py::handle operands) {
                                   std::to_string(len));
     }
   }
-  batch::ExactColumns<N> result;
-  {
-    py::gil_scoped_release release;
-    result = batch::quote_exact<Curve, Buy>(views, size);
-  }
-  py::dict next_dict;
-  for (std::size_t j = 0; j < N; ++j) next_dict[S::next[j]] = int_list(result.next[j]);
+  // Outputs: lists of ints filled chunk by chunk, the error codes as a uint8 array.
+  py::list value = new_list(size), trade_fee = new_list(size), protocol_fee = new_list(size), items = new_list(size);
+  std::array<py::list, N> next;
+  for (auto& col : next) col = new_list(size);
   py::array_t<std::uint8_t> error(static_cast<py::ssize_t>(size));
-  std::copy(result.error.begin(), result.error.end(), error.mutable_data());
-  py::list reverts;
-  for (const auto& r : result.reverts)
-    reverts.append(py::make_tuple(r.index, num::to_string(r.revert.kind()), r.revert.reason()));
-  py::dict out;
-  out["value"] = int_list(result.value);
-  out["trade_fee"] = int_list(result.trade_fee);
-  out["protocol_fee"] = int_list(result.protocol_fee);
-  out["items"] = int_list(result.items);
-  out["error"] = error;
-  out["next"] = next_dict;
-  out["reverts"] = reverts;
-  return out;
+  std::vector<batch::ElementRevert> reverts;
+  // Chunk buffers: inputs (a broadcast column keeps its one value) and outputs.
+  const std::size_t chunk = std::min(size, kExactChunk);
+  std::array<std::vector<uint256>, P> in;
+  std::array<std::span<const uint256>, P> views;
+  for (std::size_t k = 0; k < P; ++k) in[k].assign(columns[k].broadcast() ? 1 : chunk, columns[k].scalar());
+  std::vector<uint256> out((4 + N) * chunk);
+  batch::ExactSink<N> sink{out.data(), out.data() + chunk, out.data() + 2 * chunk, out.data() + 3 * chunk, {}, nullptr,
+                           &reverts};
+  for (std::size_t j = 0; j < N; ++j) sink.next[j] = out.data() + (4 + j) * chunk;
+  for (std::size_t first = 0; first < size; first += chunk) {
+    const std::size_t count = std::min(chunk, size - first);
+    for (std::size_t k = 0; k < P; ++k) {
+      if (!columns[k].broadcast()) columns[k].read_chunk(first, count, in[k].data());
+      views[k] = std::span<const uint256>(in[k].data(), columns[k].broadcast() ? 1 : count);
+    }
+    sink.error = error.mutable_data() + first;
+    {
+      py::gil_scoped_release release;
+      batch::quote_exact_into<Curve, Buy>(views, count, first, sink);
+    }
+    set_ints(value.ptr(), first, sink.value, count);
+    set_ints(trade_fee.ptr(), first, sink.trade_fee, count);
+    set_ints(protocol_fee.ptr(), first, sink.protocol_fee, count);
+    set_ints(items.ptr(), first, sink.items, count);
+    for (std::size_t j = 0; j < N; ++j) set_ints(next[j].ptr(), first, sink.next[j], count);
+  }
+  py::list revert_list;
+  for (const auto& r : reverts)
+    revert_list.append(py::make_tuple(r.index, num::to_string(r.revert.kind()), r.revert.reason()));
+  py::dict result = result_columns(value, trade_fee, protocol_fee, error, items, S::next, next);
+  result["reverts"] = revert_list;
+  return result;
 }
 
 template <class Num, bool Exact>

@@ -17,8 +17,15 @@ arguments (unknown function, wrong count, not an integer, out of range, a value 
 cannot hold), with the reason on stderr.
 
 Function names follow the Python API: ``sudoswap.get_buy_info``, ``caviar.buy_quote``,
-``exact.<curve>.<buy|sell>`` (the curve's constructor arguments, then n), ``num.mul_div``,
-``num.solmate.<fn>``, ``num.prbmath.<fn>``.
+``exact.<curve>.<buy|sell>`` (the curve's constructor arguments, then n; curve is linear,
+exponential, xyk, gda or weighted_xyk), ``exact.stressed_<curve>.<buy|sell>`` (the curve's
+arguments, the half-spread model base / slope / exponent / cap in bps, the stress as a WAD, then
+n), ``exact.half_spread.<at|ask|bid|widen_buy|widen_sell>``, ``exact.absorption_cap.at``,
+``num.mul_div``, ``num.solmate.<fn>``, ``num.prbmath.<fn>``.
+
+A model, stress level or half-spread that cushion refuses and the reference contracts reject
+with a custom error (a stress above 1e18, a cap of 10000 bps or more, ...: ``REFERENCE_REJECTIONS``)
+is a revert too: ``ok = false``, exit status 0.
 
 Kept light on purpose: a Foundry fuzz run starts this program once per run, so it imports
 nothing but cushion's compiled core (no NumPy, no pandas).
@@ -32,7 +39,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:  # typing's import alone costs milliseconds on every ffi run
     from collections.abc import Callable, Sequence
 
-__all__ = ["FUNCTIONS", "FfiFunction", "MalformedArguments", "call", "encode", "main"]
+__all__ = ["FUNCTIONS", "REFERENCE_REJECTIONS", "FfiFunction", "MalformedArguments", "call", "encode", "main"]
 
 _MAX256 = (1 << 256) - 1
 _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
@@ -40,6 +47,22 @@ _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 
 class MalformedArguments(ValueError):
     """The command line does not describe a valid call (exit status 2)."""
+
+
+#: cushion's ValueError messages for inputs that the reference contracts (tests/evm/contracts)
+#: reject with a custom error, and that error's name: on chain these are reverts, so ffi reports
+#: them as ``ok = false`` rather than as malformed arguments.
+REFERENCE_REJECTIONS: dict[str, str] = {
+    "stress must be <= 1e18": "StressAboveOne",
+    "exponent must be an integer in [0, 64]": "ExponentTooLarge",
+    "cap must be < 10000 bps": "HalfSpreadCapTooLarge",
+    "base must be <= cap": "HalfSpreadBaseAboveCap",
+    "half_spread must be < 10000 bps": "HalfSpreadTooLarge",
+    "calm and severe must both be unlimited or both finite": "CapRangeMixed",
+    "severe must be <= calm": "CapSevereAboveCalm",
+    "window_blocks must be": "CapWindowOutOfRange",
+    "block must not go backwards": "BlockInPast",
+}
 
 
 class FfiFunction:
@@ -127,11 +150,24 @@ _CURVE_PARAMS = {
     "exponential": (("spot_price", "delta", "fee", "protocol_fee"), ("newSpotPrice", "newDelta")),
     "xyk": (("token_reserve", "nft_reserve", "fee", "protocol_fee"), ("newTokenReserve", "newNftReserve")),
     "gda": (("spot_price", "alpha", "decay", "t0", "now", "fee", "protocol_fee"), ("newSpotPrice", "newT0")),
+    "weighted_xyk": (("base_reserve", "nft_reserve", "fee_rate_bps", "protocol_fee_rate_bps"),
+                     ("newBaseReserve", "newNftReserve")),
 }
 
 #: The curve attributes that a trade changes, reported after the quote.
 _NEXT_STATE = {"linear": ("spot_price", "delta"), "exponential": ("spot_price", "delta"),
-               "xyk": ("token_reserve", "nft_reserve"), "gda": ("spot_price", "t0")}
+               "xyk": ("token_reserve", "nft_reserve"), "gda": ("spot_price", "t0"),
+               "weighted_xyk": ("base_reserve", "nft_reserve")}
+_CLASS_NAMES = {"linear": "Linear", "exponential": "Exponential", "xyk": "XYK", "gda": "GDA",
+                "weighted_xyk": "WeightedXYK"}
+_STRESSED_HEAD = (("uint8", "error"), ("uint256", "value"), ("uint256", "curveValue"), ("uint256", "spread"),
+                  ("uint256", "halfSpread"), ("uint256", "tradeFee"), ("uint256", "protocolFee"),
+                  ("uint256", "numItems"))
+_SPREAD_MODEL = ("base_bps", "slope_bps", "exponent", "cap_bps")
+_CAP_WORDS = ("block_items_calm", "block_items_severe", "block_notional_calm", "block_notional_severe",
+              "window_items_calm", "window_items_severe", "window_notional_calm", "window_notional_severe",
+              "window_blocks", "exponent")
+_CAP_KEYS = ("block_items", "block_notional", "window_items", "window_notional")
 
 
 def _sudoswap(side: str) -> FfiFunction:
@@ -160,18 +196,65 @@ def _exact(curve: str, side: str) -> FfiFunction:
     def run(*args: int):
         from . import exact
 
-        cls = {"linear": exact.Linear, "exponential": exact.Exponential, "xyk": exact.XYK, "gda": exact.GDA}[curve]
-        c = cls(*args[:-1])
+        c = getattr(exact, _CLASS_NAMES[curve])(*args[:-1])
         q = c.buy(args[-1]) if side == "buy" else c.sell(args[-1])
         if not q.ok:
             return (int(q.error), 0, 0, 0, 0, 0, 0)
         state = (getattr(q.next, attr) for attr in _NEXT_STATE[curve])
         return (int(q.error), q.value, q.trade_fee, q.protocol_fee, q.items, *state)
 
+    n = "weight_sum" if curve == "weighted_xyk" else "n"
     return FfiFunction(
-        f"exact.{curve}.{side}", (*params, "n"), (*_QUOTE_HEAD, *zip(next_types, next_names)), run,
-        f"cushion.exact.{ {'xyk': 'XYK', 'gda': 'GDA'}.get(curve, curve.title())}(...).{side}(n): the quote "
-        "and the curve's state after the trade (all zeros but error when error != 0).")
+        f"exact.{curve}.{side}", (*params, n), (*_QUOTE_HEAD, *zip(next_types, next_names)), run,
+        f"cushion.exact.{_CLASS_NAMES[curve]}(...).{side}({n}): the quote and the curve's state after the trade "
+        "(all zeros but error when error != 0).")
+
+
+def _stressed(curve: str, side: str) -> FfiFunction:
+    params, next_names = _CURVE_PARAMS[curve]
+    next_types = ("uint128", "uint256") if curve == "gda" else ("uint128", "uint128")
+    count = len(params)
+
+    def run(*args: int):
+        from . import exact
+
+        c = getattr(exact, _CLASS_NAMES[curve])(*args[:count])
+        spread = exact.HalfSpread(*args[count:count + 4])
+        stressed = getattr(exact, "Stressed" + _CLASS_NAMES[curve])(c, spread, args[count + 4])
+        q = stressed.buy(args[-1]) if side == "buy" else stressed.sell(args[-1])
+        if not q.ok:
+            return (int(q.error), 0, 0, 0, q.half_spread, 0, 0, 0, 0, 0)
+        state = (getattr(q.next.curve, attr) for attr in _NEXT_STATE[curve])
+        return (int(q.error), q.value, q.curve_value, q.spread, q.half_spread, q.trade_fee, q.protocol_fee, q.items,
+                *state)
+
+    n = "weight_sum" if curve == "weighted_xyk" else "n"
+    return FfiFunction(
+        f"exact.stressed_{curve}.{side}", (*params, *_SPREAD_MODEL, "stress", n),
+        (*_STRESSED_HEAD, *zip(next_types, next_names)), run,
+        f"cushion.exact.Stressed{_CLASS_NAMES[curve]}({_CLASS_NAMES[curve]}(...), HalfSpread(base, slope, "
+        f"exponent, cap), stress).{side}({n}): the quote widened by the half-spread (buy rounded up, sell down), "
+        "the unwidened curve value, the spread taken, h in bps, and the curve's state after the trade (all zeros "
+        "but error and halfSpread when error != 0).")
+
+
+def _half_spread(name: str, params: Sequence[str], doc: str) -> FfiFunction:
+    def run(*args: int):
+        from . import exact
+
+        if name.startswith("widen_"):  # (value, half_spread) under any model
+            return (getattr(exact.HalfSpread(), name)(*args),)
+        return (getattr(exact.HalfSpread(*args[:4]), name)(*args[4:]),)
+
+    return FfiFunction(f"exact.half_spread.{name}", params, (("uint256", "result"),), run, doc)
+
+
+def _cap_at(*args: int):
+    from . import exact
+
+    ranges = {key: (args[2 * i], args[2 * i + 1]) for i, key in enumerate(_CAP_KEYS)}
+    limits = exact.AbsorptionCap(**ranges, window_blocks=args[8], exponent=args[9]).at(args[10])
+    return tuple(limits[key] for key in _CAP_KEYS)
 
 
 def _caviar(name: str, params: Sequence[str], returns: Sequence[tuple[str, str]], doc: str) -> FfiFunction:
@@ -221,6 +304,21 @@ def _build() -> dict[str, FfiFunction]:
                              "Caviar PrivatePool.changeFeeQuote (change_fee with 4 decimals)."))
     for curve in _CURVE_PARAMS:
         functions += [_exact(curve, "buy"), _exact(curve, "sell")]
+    for curve in _CURVE_PARAMS:
+        functions += [_stressed(curve, "buy"), _stressed(curve, "sell")]
+    functions += [
+        _half_spread("at", (*_SPREAD_MODEL, "stress"),
+                     "h(stress) = min(cap, base + ceil(slope s^p / 1e18)) in bps, s^p rounded up step by step."),
+        _half_spread("ask", (*_SPREAD_MODEL, "mid", "stress"), "ceil(mid (10000 + h) / 10000)."),
+        _half_spread("bid", (*_SPREAD_MODEL, "mid", "stress"), "floor(mid (10000 - h) / 10000)."),
+        _half_spread("widen_buy", ("value", "half_spread"), "ceil(value (10000 + half_spread) / 10000)."),
+        _half_spread("widen_sell", ("value", "half_spread"), "floor(value (10000 - half_spread) / 10000)."),
+        FfiFunction("exact.absorption_cap.at", (*_CAP_WORDS, "stress"),
+                    tuple(("uint256", key) for key in ("blockItems", "blockNotional", "windowItems",
+                                                        "windowNotional")), _cap_at,
+                    "cushion.exact.AbsorptionCap(...).at(stress): each limit calm - ceil((calm - severe) s^q / 1e18); "
+                    "a (2**256 - 1, 2**256 - 1) pair is unlimited and reads 2**256 - 1."),
+    ]
     abd = ("a", "b", "denominator")
     functions += [
         _scalar("num.mul_div", abd, "num.mul_div", "FullMath.mulDiv: floor(a b / d), 512-bit."),
@@ -274,6 +372,8 @@ def call(name: str, args: Sequence[str]) -> str:
     except (ValueError, TypeError, OverflowError) as e:
         if isinstance(e, MalformedArguments):
             raise
+        if type(e) is ValueError and any(message in str(e) for message in REFERENCE_REJECTIONS):
+            return encode(False, fn.returns, [0] * len(fn.returns))  # the reference reverts (custom error)
         raise MalformedArguments(f"{name}: {e}") from None
     return encode(True, fn.returns, result)
 

@@ -219,6 +219,35 @@ TEST(AbsorbSell, CurveLimitsAreReported) {
   EXPECT_TRUE(se.sell(uint256(10u)).error == cushion::curves::CurveError::spot_price_underflow);
 }
 
+TEST(AbsorbSell, ExactRevertLeavesLedgerAndCurveUntouched) {
+  // Unlimited caps let the ledger's checked sums reach 2^256: the booking reverts, and (as the
+  // reverted call on chain) neither the ledger nor the caller's curve may have moved, not even
+  // to the order's block.
+  using Curve = cushion::curves::Exponential<Evm256>;
+  AbsorptionLedger<Evm256> ledger;  // everything unlimited, window 300
+  ledger.record(5, uint256::max() - uint256(1u), uint256());
+  const AbsorptionLedger<Evm256> before = ledger;
+  Curve curve(kWad, uint256(1100000000000000000ULL));
+  const Curve curve_before = curve;
+  const HalfSpread<Evm256> spread;
+  EXPECT_THROW(cushion::absorb::absorb_into(curve, spread, uint256(), spread.at(uint256()), ledger, 9, uint256(3u)),
+               cushion::num::Revert);
+  EXPECT_TRUE(ledger == before);
+  EXPECT_EQ(ledger.block(), 5u);
+  EXPECT_EQ(curve.spot_price(), curve_before.spot_price());
+  // A direct record that overflows only the notional sum changes nothing either.
+  ledger.record(5, uint256(), uint256::max());
+  const AbsorptionLedger<Evm256> full = ledger;
+  EXPECT_THROW(ledger.record(8, uint256(1u), uint256(1u)), cushion::num::Revert);
+  EXPECT_TRUE(ledger == full);
+  EXPECT_EQ(ledger.block_usage().items, uint256::max() - uint256(1u));
+  // An order that fills nothing still happened at its block: the ledger moves there.
+  const auto none = cushion::absorb::absorb_into(curve, spread, uint256(), spread.at(uint256()), ledger, 9, uint256());
+  EXPECT_TRUE(none.filled.is_zero());
+  EXPECT_EQ(ledger.block(), 9u);
+  EXPECT_EQ(curve.spot_price(), curve_before.spot_price());
+}
+
 TEST(AbsorbSell, ZeroOrdersAndWholeItems) {
   AbsorptionLedger<F64> ledger(items_cap(2.5, 2.5, 100, 100));
   const StressedCurve<cushion::curves::XYK<F64>> c(cushion::curves::XYK<F64>(100.0, 100.0), HalfSpread<F64>(), 0.2);

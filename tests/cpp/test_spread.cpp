@@ -265,6 +265,20 @@ TEST(HalfSpreadExact, HandVector) {
   EXPECT_THROW((HalfSpread<Evm256>(uint256(30u), uint256(1u), uint256(65u), uint256(100u))), InvalidArgument);
 }
 
+TEST(HalfSpreadExact, AHugeSlopeSaturatesAtTheCapInsteadOfReverting) {
+  // min(cap, base + slope s^p) is the cap for any slope past cap - base at full stress; the
+  // sum base + slope s^p must not be formed first (it would overflow 256 bits and revert).
+  const uint256 max = uint256::max();
+  const HalfSpread<Evm256> h(uint256(30u), max, uint256(1u), uint256(500u));
+  EXPECT_EQ(h.at(kWad), uint256(500u));
+  EXPECT_EQ(h.at(uint256(1u)), uint256(500u));  // ceil(max * 1 / 1e18) is already past 470
+  EXPECT_EQ(h.at(uint256()), uint256(30u));     // s^1 = 0: the base
+  const HalfSpread<Evm256> flat(uint256(500u), max, uint256(3u), uint256(500u));  // base == cap
+  EXPECT_EQ(flat.at(kWad / uint256(2u)), uint256(500u));
+  // Just below the cap the sum is taken: slope 469 at s = 1 gives 30 + 469 = 499.
+  EXPECT_EQ(HalfSpread<Evm256>(uint256(30u), uint256(469u), uint256(1u), uint256(500u)).at(kWad), uint256(499u));
+}
+
 big ceil_div(const big& a, const big& b) { return (a + b - 1) / b; }
 
 TEST(HalfSpreadExact, MatchesBigIntegerOracle) {

@@ -14,6 +14,7 @@ using cushion::num::kWad;
 using cushion::num::Revert;
 using cushion::num::RevertKind;
 using cushion::num::Rounding;
+using cushion::num::u128;
 using cushion::num::uint256;
 using big = boost::multiprecision::cpp_int;  // unbounded: the oracle
 
@@ -149,6 +150,26 @@ TEST(MulDiv, MatchesFullMathOnRandomAndEdgeValues) {
     }
   }
   EXPECT_EQ(cushion::num::mul_div(uint256::max(), uint256::max(), uint256::max()), uint256::max());
+}
+
+/// The 64-bit-denominator fast path (a < 2^128, b < 2^64, 0 < d < 2^64: basis points and
+/// fee denominators) against the big-integer quotient, edges included.
+TEST(MulDiv, SixtyFourBitDenominatorFastPathIsExact) {
+  std::mt19937_64 rng(17);
+  const std::uint64_t edges[] = {1, 2, 9999, 10000, 10001, 1000000000000000000ULL, ~0ULL - 1, ~0ULL};
+  const auto draw = [&](unsigned bits) {
+    const u128 v = (static_cast<u128>(rng()) << 64) | rng();
+    return bits >= 128 ? v : v >> (128 - bits);
+  };
+  for (int i = 0; i < 60000; ++i) {
+    const uint256 a = uint256::from_u128(i % 7 == 0 ? ~static_cast<u128>(0) : draw(1 + rng() % 128));
+    const uint256 b(i % 5 == 0 ? edges[rng() % 8] : static_cast<std::uint64_t>(draw(1 + rng() % 64)));
+    const uint256 d(i % 3 == 0 ? edges[rng() % 8]
+                               : std::max<std::uint64_t>(1, static_cast<std::uint64_t>(draw(1 + rng() % 64))));
+    const big P = to_big(a) * to_big(b), D = to_big(d);
+    EXPECT_EQ(to_big(cushion::num::mul_div(a, b, d, Rounding::down)), P / D);
+    EXPECT_EQ(to_big(cushion::num::mul_div(a, b, d, Rounding::up)), P / D + (P % D != 0 ? 1 : 0));
+  }
 }
 
 TEST(Solmate, WadHelpersRevertWhereTheProductOverflows) {

@@ -173,3 +173,89 @@ def gda_exact_case(r: random.Random) -> tuple[int, ...]:
         t0, now = uint(r), uint(r)
     spot = near(r, WAD, WAD) if r.random() < 0.5 else amount(r)
     return (spot, alpha, decay, t0, now, gda_item_count(r), *fees(r))
+
+
+# ---------------------------------------------------------------------------------------------
+# Stress levels, half-spread models and absorption caps (cushion.exact.HalfSpread / AbsorptionCap)
+# ---------------------------------------------------------------------------------------------
+
+STRESS_EDGES = (0, 1, 2, WAD // 2, WAD - 1, WAD)
+
+
+def stress(r: random.Random, invalid: float = 0.03) -> int:
+    """A WAD stress level: the edges, uniform in [0, 1e18], and now and then above 1e18."""
+    roll = r.random()
+    if roll < invalid:
+        return r.choice([WAD + 1, 2 * WAD, uint(r)]) if r.random() < 0.8 else WAD + r.randint(1, 10**6)
+    if roll < 0.3:
+        return r.choice(STRESS_EDGES)
+    return r.randint(0, WAD)
+
+
+def stress_exponent(r: random.Random, invalid: float = 0.02) -> int:
+    """p of s^p: mostly 0..4, up to the limit 64, now and then past it."""
+    roll = r.random()
+    if roll < invalid:
+        return r.choice([65, 66, 1000, uint(r)])
+    return r.randint(0, 4) if roll < 0.8 else r.choice([0, 63, 64, r.randint(0, 64)])
+
+
+def half_spread_model(r: random.Random, invalid: float = 0.04) -> tuple[int, int, int, int]:
+    """(base, slope, exponent, cap) in bps: realistic, at the limits (cap 9999, base == cap, a
+    slope near 2^256 that saturates at the cap) and, with probability ~invalid, refused."""
+    cap = r.choice([500, 9999, 0, r.randint(0, 9999), r.randint(0, 1000)])
+    base = r.choice([0, cap, r.randint(0, cap), min(cap, 30)])
+    slope = r.choice([470, 0, r.randint(0, 20_000), r.randint(0, 10**6), uint(r), MAX256, MAX256 - base])
+    exponent = stress_exponent(r, invalid / 2)
+    if r.random() < invalid:
+        if r.random() < 0.5:
+            cap = r.choice([10_000, 10_001, uint(r) | 2**20])  # HalfSpreadCapTooLarge
+        else:
+            base = cap + r.randint(1, 100)  # HalfSpreadBaseAboveCap (or the cap, when cap is bad too)
+    return base, slope, exponent, cap
+
+
+def st_half_spread_model() -> st.SearchStrategy[tuple[int, int, int, int]]:
+    """Hypothesis: mostly valid models, every check reachable."""
+    valid = st.integers(0, 9999).flatmap(lambda cap: st.tuples(
+        st.integers(0, cap), st.one_of(st.integers(0, 20_000), st_uint()), st.integers(0, 64), st.just(cap)))
+    anything = st.tuples(st.integers(0, 10_050), st_uint(), st.integers(0, 70), st.integers(0, 10_050))
+    return st.one_of(valid, valid, valid, anything)
+
+
+def st_stress() -> st.SearchStrategy[int]:
+    return st.one_of(st.sampled_from(STRESS_EDGES), st.integers(0, WAD), st.integers(0, WAD),
+                     st.integers(WAD, WAD + 2), st_uint())
+
+
+def cap_range(r: random.Random, scale: int, invalid: float = 0.03) -> tuple[int, int]:
+    """(calm, severe) of one limit: unlimited, constant, shrinking, near 2^256; now and then refused
+    (severe > calm, or only one side unlimited)."""
+    scale = min(scale, MAX256 - 1)
+    roll = r.random()
+    if roll < invalid:
+        calm = r.randint(0, min(scale, MAX256 - 2))
+        above = min(MAX256 - 1, calm + r.randint(1, scale + 1))
+        return r.choice([(calm, above), (MAX256, calm), (calm, MAX256)])
+    if roll < 0.3:
+        return MAX256, MAX256
+    if roll < 0.4:
+        calm = r.choice([MAX256 - 1, 2**255, min(uint(r), MAX256 - 1)])  # finite: 2^256 - 1 means unlimited
+        return calm, r.randint(0, calm)
+    calm = r.randint(0, scale)
+    severe = r.choice([calm, 0, r.randint(0, calm), calm // 2])
+    return calm, severe
+
+
+def absorption_cap(r: random.Random, items_scale: int = 40, notional_scale: int = 60 * WAD,
+                   invalid: float = 0.03) -> tuple[int, ...]:
+    """The 10 words of an AbsorptionCap: four (calm, severe) ranges, window_blocks, exponent."""
+    words: list[int] = []
+    for scale in (items_scale, notional_scale, 4 * items_scale, 4 * notional_scale):
+        words.extend(cap_range(r, scale, invalid))
+    roll = r.random()
+    if roll < invalid:
+        window = r.choice([0, 1_000_001, 2**31])
+    else:
+        window = r.choice([1, 2, 3, 5, 10, r.randint(1, 40), r.randint(1, 300)])
+    return (*words, window, stress_exponent(r, invalid))

@@ -96,10 +96,15 @@ class Artifacts:
 
 
 def _flatten(params: Iterable[dict[str, Any]]) -> tuple[str, ...]:
+    """The static ABI words of a parameter list: structs and fixed-size arrays (``uint256[12]``)
+    expand into their elements."""
     types: list[str] = []
     for p in params:
         if p["type"] == "tuple":
             types.extend(_flatten(p["components"]))
+        elif p["type"].endswith("]"):
+            element, _, size = p["type"][:-1].rpartition("[")
+            types.extend(_flatten([{**p, "type": element}] * int(size)))
         else:
             types.append(p["type"])
     return tuple(types)
@@ -204,6 +209,7 @@ class Chain:
         self._addresses: dict[str, str] = {}
         self._timestamp: int | None = None
         self._batch = self.artifacts.contracts["BatchCaller"].functions["run"]
+        self._batch_mutating = self.artifacts.contracts["BatchCaller"].functions["runMutating"]
 
     def address(self, contract: str) -> str:
         """The contract's address, deploying it on first use."""
@@ -220,9 +226,11 @@ class Chain:
             self.evm.set_block_env(BlockEnv(timestamp=timestamp))
             self._timestamp = timestamp
 
-    def run(self, contract: str, function: str, cases: Sequence[Sequence[int]]) -> list[Outcome]:
+    def run(self, contract: str, function: str, cases: Sequence[Sequence[int]], *,
+            mutating: bool = False) -> list[Outcome]:
         """Calls contract.function once per case (a sequence of ints, one per static input word)
-        and returns one outcome per case."""
+        and returns one outcome per case.  mutating: each case is a CALL, in order, and sees the
+        state the previous cases left (a stateful scenario); else a STATICCALL."""
         fn = self.artifacts.contracts[contract].functions[function]
         target = self.address(contract)
         batch = self.address("BatchCaller")
@@ -235,7 +243,8 @@ class Chain:
                 if len(case) != len(fn.inputs):
                     raise ValueError(f"{fn.signature} takes {len(fn.inputs)} words, got {len(case)}")
             args = b"".join(encode_words(case) for case in chunk)
-            calldata = (self._batch.selector + _word(int(target, 16)) + fn.selector.ljust(32, b"\0")
+            batch_fn = self._batch_mutating if mutating else self._batch
+            calldata = (batch_fn.selector + _word(int(target, 16)) + fn.selector.ljust(32, b"\0")
                         + _word(len(chunk)) + _word(data_words) + _word(5 * 32) + _word(len(args)) + args
                         + b"\0" * (-len(args) % 32))
             raw = bytes(self.evm.message_call(CALLER, batch, calldata, gas=2**56))
@@ -271,14 +280,43 @@ class Chain:
 # ---------------------------------------------------------------------------------------------
 
 
+class Rejected(Exception):
+    """cushion refused an input (ValueError) that the contract rejects with a custom error: the
+    outcome ("revert", Rejected(name)) must meet the EVM's ``custom:<name>``."""
+
+    kind = "custom"
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def rejecting(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """fn with the ValueErrors of cushion.ffi.REFERENCE_REJECTIONS turned into Rejected; any other
+    ValueError (an input the test should not have generated) propagates."""
+
+    def call(*args: Any) -> Any:
+        try:
+            return fn(*args)
+        except ValueError as e:
+            from cushion.ffi import REFERENCE_REJECTIONS  # cushion's message -> the contracts' error
+
+            for message, error in REFERENCE_REJECTIONS.items():
+                if message in str(e):
+                    raise Rejected(error) from e
+            raise
+
+    return call
+
+
 def outcome_of(fn: Callable[..., Any], *args: Any, revert_types: tuple[type, ...] | None = None) -> Outcome:
     """Runs a cushion (or Python-reference) call and returns its outcome: ("ok", result) or
-    ("revert", the exception) for cushion.Revert (or the given exception types)."""
+    ("revert", the exception) for cushion.Revert and Rejected (or the given exception types)."""
     import cushion
 
     try:
         return ("ok", fn(*args))
-    except revert_types or (cushion.Revert,) as e:  # noqa: B030 - a tuple of types
+    except revert_types or (cushion.Revert, Rejected) as e:  # noqa: B030 - a tuple of types
         return ("revert", e)
 
 

@@ -1,6 +1,6 @@
-"""The exact curves (cushion.exact.Linear / Exponential / XYK / GDA, buy and sell) against the
-curve libraries in contracts/curves/ on the EVM: error code, value, both fees, the item count
-and the curve after the trade, bit for bit, reverts included."""
+"""The exact curves (cushion.exact.Linear / Exponential / XYK / GDA / WeightedXYK, buy and sell)
+against the curve libraries in contracts/curves/ and contracts/caviar/ on the EVM: error code,
+value, both fees, the item count and the curve after the trade, bit for bit, reverts included."""
 
 from __future__ import annotations
 
@@ -57,6 +57,22 @@ def reserves(c):
     return c.token_reserve, c.nft_reserve
 
 
+def pool_reserves(c):
+    return c.base_reserve, c.nft_reserve
+
+
+def weighted_spec(side: str) -> ParitySpec:
+    """PrivatePool.buy / sell with their reserve updates (WeightedXyk.buy / sell)."""
+    from test_evm_caviar import POOL_STATE, pool_state_case
+
+    def ours(base_reserve, nft_reserve, w, fee_rate, protocol_fee_rate):
+        curve = exact.WeightedXYK(base_reserve, nft_reserve, fee_rate, protocol_fee_rate)
+        return as_curve_quote(curve, getattr(curve, side)(w), pool_reserves)
+
+    return ParitySpec(f"exact.weighted_xyk.{side}", "CurveHarness", f"weightedXyk{side.title()}", ours,
+                      pool_state_case, POOL_STATE, error_code_detail)
+
+
 SPECS = [
     *(collection_spec("linear", exact.Linear, linear_case, f"linear{s.title()}", s, spot_and_delta)
       for s in ("buy", "sell")),
@@ -65,6 +81,8 @@ SPECS = [
     *(collection_spec("xyk", exact.XYK, xyk_case, f"xyk{s.title()}", s, reserves) for s in ("buy", "sell")),
     gda_spec("buy"),
     gda_spec("sell"),
+    weighted_spec("buy"),
+    weighted_spec("sell"),
 ]
 
 

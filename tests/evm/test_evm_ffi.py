@@ -42,3 +42,28 @@ def test_ffi_exact_quote_decodes(chain, curve):
 def test_ffi_scalar_decodes(chain):
     out = bytes.fromhex(ffi.call("num.prbmath.pow", [str(2 * WAD), str(10 * WAD)])[2:])
     assert chain.call_with_bytes("FfiDecoder", "decodeScalar", out) == (1, 1024 * WAD)
+
+
+@pytest.mark.parametrize("curve", ["linear", "exponential", "xyk", "gda", "weighted_xyk"])
+@pytest.mark.parametrize("side", ["buy", "sell"])
+def test_ffi_stressed_quote_decodes_to_the_contract_answer(chain, curve, side):
+    """exact.stressed_<curve>.<side> through ffi, decoded in Solidity, equals StressedCurveMath on
+    the EVM (a revert, custom errors included, is ok = false and zeros)."""
+    from test_evm_stress import stressed_spec
+
+    spec = stressed_spec(curve, side)
+    r = rng(f"ffi.{spec.label}")
+    cases = [spec.case(r) for _ in range(200)]
+    evm = chain.run(spec.contract, spec.function, cases)
+    for case, outcome in zip(cases, evm):
+        # ffi takes the curve's constructor arguments first, then the model and stress, then n.
+        curve_words, rest = case[:-5], case[-5:]
+        n_at = 5 if curve == "gda" else 2
+        args = (*curve_words[:n_at], *curve_words[n_at + 1:], *rest, curve_words[n_at])
+        out = ffi.call(f"exact.stressed_{curve}.{side}", [str(a) for a in args])
+        decoded = chain.call_with_bytes("FfiDecoder", "decodeStressedQuote", bytes.fromhex(out[2:]))
+        expected = (1, *outcome[1]) if outcome[0] == "ok" else (0,) * 11
+        if curve == "gda" and expected[:2] == (1, 0):  # the library leaves newDelta 0; ffi reports t0 = now
+            expected = (*expected[:-1], case[4])
+        assert decoded == expected, (case, outcome)
+

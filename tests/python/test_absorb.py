@@ -49,6 +49,20 @@ def test_exact_cap_matches_reference(calm, cut, s, q):
     assert exact.AbsorptionCap().at(s)["window_items"] == MAX256
 
 
+def test_cap_checks_run_in_the_order_of_the_signature():
+    """With several bad limits the first one (in signature order) is reported, whatever order the
+    compiler evaluates arguments in: the Solidity reference (AbsorptionCapMath.validate) checks in
+    that order, and its custom error must match cushion's ValueError."""
+    for cls in (AbsorptionCap, exact.AbsorptionCap):
+        with pytest.raises(ValueError, match="block_notional: severe must be <= calm"):
+            cls(block_notional=(1, 2), window_items=(MAX256 if cls is exact.AbsorptionCap else np.inf, 1),
+                window_notional=(1, 2))
+        with pytest.raises(ValueError, match="window_blocks must be >= 1"):
+            cls(window_blocks=0, exponent=65 if cls is exact.AbsorptionCap else 0.0)
+    with pytest.raises(ValueError, match="block_items: calm and severe must both"):
+        exact.AbsorptionCap(block_items=(1, MAX256), window_notional=(1, 2), window_blocks=0)
+
+
 def test_ledger_window_and_headroom():
     led = AbsorptionLedger(AbsorptionCap(block_items=10, window_items=20, window_blocks=3))
     assert not led.started and led.block_usage == (0.0, 0.0)

@@ -10,6 +10,7 @@ import pytest
 import cushion
 from cushion import exact, ffi, sudoswap
 from cushion.num import prbmath, solmate
+from cushion.spread import StressedCurve
 
 E18 = 10**18
 ISSUE_EXAMPLE = ["sudoswap.get_buy_info", "exponential", "3000000000000000000", "2000000000000000000", "5",
@@ -102,6 +103,7 @@ EXACT_ARGS = {
     "exponential": ((3 * E18, 2 * E18, 5 * 10**15, 3 * 10**15), exact.Exponential, ("spot_price", "delta")),
     "xyk": ((8 * E18 // 10, 5, 0, 0), exact.XYK, ("token_reserve", "nft_reserve")),
     "gda": ((E18, 11 * E18 // 10, E18 // 100, 0, 100, 10**16, 0), exact.GDA, ("spot_price", "t0")),
+    "weighted_xyk": ((100 * E18, 5 * E18, 200, 50), exact.WeightedXYK, ("base_reserve", "nft_reserve")),
 }
 
 
@@ -113,6 +115,63 @@ def test_exact_curve_quotes(curve, side):
     out = words(ffi.call(f"exact.{curve}.{side}", [str(a) for a in (*args, 3)]))
     assert out == [1, int(q.error), q.value, q.trade_fee, q.protocol_fee, q.items,
                    *(getattr(q.next, s) for s in state)]
+
+
+@pytest.mark.parametrize("curve", list(EXACT_ARGS))
+@pytest.mark.parametrize("side", ["buy", "sell"])
+def test_stressed_curve_quotes(curve, side):
+    args, cls, state = EXACT_ARGS[curve]
+    model, s, n = (30, 470, 2, 500), 3 * 10**17, (E18 if curve == "weighted_xyk" else 3)
+    stressed = StressedCurve(cls(*args), exact.HalfSpread(*model), s)
+    q = getattr(stressed, side)(n)
+    assert q.ok and q.half_spread == 73 and q.spread > 0
+    out = words(ffi.call(f"exact.stressed_{curve}.{side}", [str(a) for a in (*args, *model, s, n)]))
+    assert out == [1, int(q.error), q.value, q.curve_value, q.spread, q.half_spread, q.trade_fee, q.protocol_fee,
+                   q.items, *(getattr(q.next.curve, a) for a in state)]
+
+
+def test_stressed_failed_quote_keeps_the_half_spread():
+    # n = 0 is INVALID_NUMITEMS: ok (no revert), error 1, only halfSpread besides it.
+    out = words(ffi.call("exact.stressed_linear.buy", [str(E18), str(E18 // 10), "0", "0", "30", "470", "1", "500",
+                                                       str(E18), "0"]))
+    assert out == [1, 1, 0, 0, 0, 500, 0, 0, 0, 0, 0]
+
+
+def test_half_spread_and_cap_functions():
+    h = exact.HalfSpread(30, 470, 2, 500)
+    s = 3 * 10**17
+    model = ["30", "470", "2", "500"]
+    assert words(ffi.call("exact.half_spread.at", [*model, str(s)])) == [1, 73]
+    assert words(ffi.call("exact.half_spread.ask", [*model, "12345", str(s)])) == [1, h.ask(12345, s)] == [1, 12436]
+    assert words(ffi.call("exact.half_spread.bid", [*model, "12345", str(s)])) == [1, h.bid(12345, s)] == [1, 12254]
+    assert words(ffi.call("exact.half_spread.widen_buy", [str(E18), "73"])) == [1, h.widen_buy(E18, 73)]
+    assert words(ffi.call("exact.half_spread.widen_sell", [str(E18), "73"])) == [1, h.widen_sell(E18, 73)]
+    unlimited = str(2**256 - 1)
+    cap = ["5", "2", str(100 * E18), str(40 * E18), unlimited, unlimited, unlimited, unlimited, "300", "1"]
+    limits = exact.AbsorptionCap(block_items=(5, 2), block_notional=(100 * E18, 40 * E18)).at(E18 // 2)
+    assert words(ffi.call("exact.absorption_cap.at", [*cap, str(E18 // 2)])) == [
+        1, limits["block_items"], limits["block_notional"], 2**256 - 1, 2**256 - 1] == [1, 3, 70 * E18, 2**256 - 1,
+                                                                                      2**256 - 1]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["exact.half_spread.at", "30", "470", "1", "500", str(E18 + 1)],  # StressAboveOne
+        ["exact.half_spread.at", "30", "470", "1", "10000", "0"],  # HalfSpreadCapTooLarge
+        ["exact.half_spread.at", "600", "470", "1", "500", "0"],  # HalfSpreadBaseAboveCap
+        ["exact.half_spread.at", "30", "470", "65", "500", "0"],  # ExponentTooLarge
+        ["exact.half_spread.widen_sell", "5", "10000"],  # HalfSpreadTooLarge
+        ["exact.absorption_cap.at", "1", "2", *["0"] * 6, "300", "1", "0"],  # CapSevereAboveCalm
+        ["exact.absorption_cap.at", *["0"] * 8, "0", "1", "0"],  # CapWindowOutOfRange
+    ],
+)
+def test_inputs_the_reference_rejects_are_reverts(args):
+    """What the reference contracts reject with a custom error is ok = false (exit 0), not a
+    malformed call: a Foundry test compares it with its own contract's revert."""
+    done = run(*args)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert words(done.stdout) == [0] * (1 + len(ffi.FUNCTIONS[args[0]].returns))
 
 
 @pytest.mark.parametrize(

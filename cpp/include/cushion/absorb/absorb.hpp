@@ -5,7 +5,7 @@
 // in the ledger and returns the rest explicitly (absorb_into is the same on a curve held by
 // the caller, updated in place: the pool and the simulator use it):
 //
-//   1. the ledger advances to `block`; headroom = ledger.headroom(block, stress) (ledger.hpp)
+//   1. headroom = ledger.headroom(block, stress) (ledger.hpp)
 //   2. m = min(n, headroom.items)     (f64 whole_items: floor; exact counts are integers)
 //   3. if sell(m) is a valid quote for at most m items whose widened value is <=
 //      headroom.notional: fill = sell(m).items;
@@ -13,7 +13,9 @@
 //      whole_items) or bisection to 1e-12 m (f64).  A quote error, a quote for more items
 //      than asked (a linear curve rounds a fractional count up at price zero) or, in exact
 //      mode, a Revert counts as "cannot take m'".
-//   4. the ledger books (fill, proceeds); remainder = n - fill.
+//   4. the ledger books (fill, proceeds) at `block` (or just advances to it when nothing was
+//      filled); remainder = n - fill.  In exact mode nothing changes before this step, so a
+//      Revert leaves ledger and curve untouched.
 //
 // Nothing is dropped: filled + remainder == ordered, exactly, in both policies (f64: when
 // the rounded difference does not add back, the remainder moves an ulp, or failing that the
@@ -164,9 +166,10 @@ Fill<typename Curve::value_type> absorb_into(Curve& curve,
   Fill<value_type> r;
   r.ordered = n;
   r.half_spread = half_spread;
-  // Nothing changes until the fill is booked at the end (the headroom is read as of `block`
-  // without advancing the ledger): a refused order -- a block before the ledger's, an exact
-  // sum that would overflow -- leaves ledger and curve as they were.
+  // The order is at `block`.  Nothing changes until the fill is known and booked at the end
+  // (headroom_unchecked looks ahead to `block` without moving the ledger): a refused order --
+  // a block before the ledger's, an exact sum past 2^256 (a Revert, as the reverted call does
+  // on chain), an f64 sum past the largest double -- leaves ledger and curve as they were.
   const auto head = ledger.headroom_unchecked(block, stress);
 
   count_type m = n;
@@ -259,12 +262,12 @@ Fill<typename Curve::value_type> absorb_into(Curve& curve,
     r.spread = best.value - best_value;  // >= 0: widen_sell rounds down
     r.trade_fee = best.trade_fee;
     r.protocol_fee = best.protocol_fee;
-    ledger.record_unchecked(block, r.filled, r.proceeds);  // may revert (exact): before the curve moves
+    ledger.record_unchecked(block, r.filled, r.proceeds);  // may Revert (exact): before the curve moves
     curve = best.next;
   } else {
     r.filled = count_type{};
     r.remainder = r.ordered;
-    ledger.advance_to(block);  // the order was at `block`, even with nothing filled
+    ledger.advance_to(block);  // the order still happened at `block`
   }
   return r;
 }

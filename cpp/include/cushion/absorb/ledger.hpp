@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "cushion/absorb/cap.hpp"
@@ -111,8 +112,7 @@ class AbsorptionLedger {
   Headroom headroom_unchecked(std::uint64_t b, const value_type& s) const {
     Headroom h;
     h.caps = cap_.at_unchecked(s);
-    const Usage in_window = window_at(b);  // throws for a block before the current one
-    const Usage in_block = started_ && b == block_ ? ring_[head_] : Usage{};
+    const auto [in_block, in_window] = usage_when_at(b);
     limit_pair(cap_.block_items(), cap_.window_items(), h.caps.block_items, h.caps.window_items, in_block.items,
                in_window.items, Limit::block_items, Limit::window_items, h.items, h.items_limit);
     limit_pair(cap_.block_notional(), cap_.window_notional(), h.caps.block_notional, h.caps.window_notional,
@@ -132,27 +132,38 @@ class AbsorptionLedger {
 
   /// record() for amounts already known to be valid (absorb_sell's own fills).
   ///
-  /// Exact mode: every sum is checked before anything changes, so a record whose sum would
-  /// pass 2^256 - 1 reverts with the ledger exactly as it was -- not even advanced (found by
-  /// fuzz_absorb: the block's slot was updated before the window's sum reverted).  The
-  /// block's sums are at most the window's, so checking the window's covers all four.  f64:
-  /// a record that would take a window sum to infinity is refused the same way (an infinite
-  /// usage would stay infinite as blocks expire: inf - x).
+  /// Every sum is checked before anything changes, so a refused record leaves the ledger
+  /// exactly as it was -- not even advanced.  Exact: a sum past 2^256 - 1 reverts (found by
+  /// fuzz_absorb: the block's slot was updated before the window's sum reverted), as the
+  /// reverted call does on chain.  f64: a record that would take a window sum to infinity is
+  /// refused (an infinite usage would stay infinite as blocks expire: inf - x).  The block's
+  /// sums are at most the window's, so checking the window's covers all four.
   void record_unchecked(std::uint64_t b, const value_type& items, const value_type& notional) {
-    const Usage w = window_at(b);
+    const auto [in_block, in_window] = usage_when_at(b);  // InvalidArgument for a block before ours
     if constexpr (Num::is_exact) {
-      (void)Num::add(w.items, items);        // checked: reverts on overflow
-      (void)Num::add(w.notional, notional);  // checked: reverts on overflow
+      const Usage block_sum{Num::add(in_block.items, items), Num::add(in_block.notional, notional)};
+      const Usage window_sum{Num::add(in_window.items, items), Num::add(in_window.notional, notional)};
+      advance_to(b);  // cannot throw: b >= block_ (usage_when_at checked it)
+      ring_[head_] = block_sum;
+      window_ = window_sum;
     } else {
-      if (!std::isfinite(w.items + items) || !std::isfinite(w.notional + notional))
+      if (!std::isfinite(in_window.items + items) || !std::isfinite(in_window.notional + notional))
         throw InvalidArgument("items and notional would take the ledger's window sums past the largest double");
+      advance_to(b);  // f64 sums are refreshed here when the ring wraps (or cancels), so add after advancing
+      Usage& u = ring_[head_];
+      u.items = Num::add(u.items, items);
+      u.notional = Num::add(u.notional, notional);
+      window_.items = Num::add(window_.items, items);
+      window_.notional = Num::add(window_.notional, notional);
     }
-    advance_to(b);
-    Usage& u = ring_[head_];
-    u.items = Num::add(u.items, items);
-    u.notional = Num::add(u.notional, notional);
-    window_.items = Num::add(window_.items, items);
-    window_.notional = Num::add(window_.notional, notional);
+  }
+
+  /// The usage of block b and of the window ending at b, as they will be once the ledger is at
+  /// b (>= the current block; InvalidArgument otherwise).  Changes nothing.
+  std::pair<Usage, Usage> usage_when_at(std::uint64_t b) const {
+    const Usage in_window = window_at(b);
+    const Usage in_block = started_ && b == block_ ? ring_[head_] : Usage{};
+    return {in_block, in_window};
   }
 
   /// Usage over the window ending at block b (>= the current block) as it will be once the

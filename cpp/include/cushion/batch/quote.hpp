@@ -1,11 +1,12 @@
 // cushion/batch/quote.hpp — one curve quote per element of broadcast arrays.
 //
-// f64: every element builds the curve and calls the same inline buy/sell as a scalar
-// quote, so a batch result equals the scalar result bit for bit (the project compiles
-// with -ffp-contract=off, so no FMA differs between the two call sites).  The loop is
-// branch-light and allocation-free: outputs are preallocated columns, the row kernel
-// reads each operand through one stride (the shape a later SIMD kernel can keep), and a
-// row whose curve parameters are all broadcast builds its curve once.  Validation rides
+// f64: rows whose operands are contiguous or broadcast (the common cases) run the curve's
+// SIMD kernel (kernels.hpp: the scalar quote transcribed onto SIMD lanes, tested
+// equal to it bit for bit); other rows, and curves without a kernel, build the curve per
+// element and call the same inline buy/sell as a scalar quote.  Either way a batch result
+// equals the scalar result bit for bit (the project compiles with -ffp-contract=off, so no
+// FMA differs between the two).  The loops are allocation-free: outputs are preallocated
+// columns, and a row whose curve parameters are all broadcast builds its curve once.  Validation rides
 // on the loop instead of a separate pass over the inputs: the curve constructors check
 // their parameters (throwing, out of line, only on bad input) and the quantities fold
 // into a flag; only on failure is the input scanned again, to name the bad element.
@@ -24,6 +25,7 @@
 #include <vector>
 
 #include "cushion/batch/broadcast.hpp"
+#include "cushion/batch/kernels.hpp"
 #include "cushion/batch/schema.hpp"
 
 namespace cushion::batch {
@@ -109,9 +111,12 @@ struct F64Columns {
 };
 
 /// Quotes every element of `plan` (operands in CurveSchema<Curve>::params order; the last
-/// is the traded quantity).  The curve parameters are checked by the curve constructors
-/// (which throw), the quantities by a flag folded into the loop: returns false when a
-/// quantity is negative or not finite.  Use quote_f64_checked for the diagnosis.
+/// is the traded quantity).  A row whose operands are contiguous or broadcast runs the
+/// curve's SIMD kernel (kernels.hpp) where it has one, every other row the element
+/// loop.  The element loop checks the curve parameters in the curve constructors (which
+/// throw) and the quantities by a flag; the kernels fold every operand's check into the
+/// flag.  Returns false when an operand is out of its domain (negative, not finite); use
+/// quote_f64_checked for the diagnosis.
 template <class Curve, bool Buy, std::size_t P, std::size_t NextN>
 bool quote_f64(const LoopPlan<P>& plan, const std::array<const double*, P>& base, const F64Columns<NextN>& out) {
   using S = CurveSchema<Curve>;
@@ -120,6 +125,19 @@ bool quote_f64(const LoopPlan<P>& plan, const std::array<const double*, P>& base
   for_each_row(plan, base,
                [&](std::size_t offset, std::size_t len, const std::array<const double*, P>& ptr,
                    const std::array<std::ptrdiff_t, P>& stride) {
+                 if constexpr (kernels::HasKernel<Curve>) {
+                   bool contiguous = true;
+                   for (std::size_t k = 0; k < P; ++k) contiguous = contiguous && (stride[k] == 0 || stride[k] == 1);
+                   if (contiguous) {
+                     std::array<double*, NextN> next;
+                     for (std::size_t j = 0; j < NextN; ++j) next[j] = out.next[j] + offset;
+                     const bool row_ok = kernels::quote_row<Curve, Buy>(
+                         ptr, stride, len, out.value + offset, out.trade_fee + offset, out.protocol_fee + offset,
+                         out.error + offset, out.items + offset, next);
+                     quantities_ok = quantities_ok && row_ok;
+                     return;
+                   }
+                 }
                  double* const value = out.value + offset;
                  double* const trade_fee = out.trade_fee + offset;
                  double* const protocol_fee = out.protocol_fee + offset;
@@ -210,28 +228,39 @@ struct ExactColumns {
   std::vector<ElementRevert> reverts;  ///< in index order
 };
 
-/// Quotes `size` elements; column k holds 1 value (broadcast) or `size`.  An argument the
-/// curve cannot hold (e.g. a uint128 field >= 2^128) aborts the batch with the curve's
+/// Where an exact kernel writes a run of quotes: `count` slots per column.
+template <std::size_t NextN>
+struct ExactSink {
+  num::uint256* value = nullptr;
+  num::uint256* trade_fee = nullptr;
+  num::uint256* protocol_fee = nullptr;
+  num::uint256* items = nullptr;
+  std::array<num::uint256*, NextN> next{};
+  std::uint8_t* error = nullptr;
+  std::vector<ElementRevert>* reverts = nullptr;  ///< appended to, in index order
+};
+
+/// Quotes `count` elements into `out`; column k holds 1 value (broadcast) or `count`.
+/// `first_index` is the first element's index in the whole batch (for messages and
+/// ElementRevert::index), so a caller can run a long batch through small buffers.  An
+/// argument the curve cannot hold (e.g. a uint128 field >= 2^128) aborts with the curve's
 /// InvalidArgument / OutOfRange, its message naming the element.
-template <class Curve, bool Buy, std::size_t P>
-auto quote_exact(const std::array<std::span<const num::uint256>, P>& columns, std::size_t size) {
+template <class Curve, bool Buy, std::size_t P, std::size_t NextN>
+void quote_exact_into(const std::array<std::span<const num::uint256>, P>& columns, std::size_t count,
+                      std::size_t first_index, const ExactSink<NextN>& out) {
   using S = CurveSchema<Curve>;
-  constexpr std::size_t NextN = S::next.size();
-  static_assert(S::params.size() == P);
-  ExactColumns<NextN> out;
-  for (auto* col : {&out.value, &out.trade_fee, &out.protocol_fee, &out.items}) col->resize(size);
-  for (auto& col : out.next) col.resize(size);
-  out.error.resize(size);
-  for (std::size_t i = 0; i < size; ++i) {
+  static_assert(S::params.size() == P && S::next.size() == NextN);
+  for (std::size_t i = 0; i < count; ++i) {
     std::array<num::uint256, P> p;
     for (std::size_t k = 0; k < P; ++k) p[k] = columns[k][columns[k].size() == 1 ? 0 : i];
+    const auto element = [&] { return " (element " + std::to_string(first_index + i) + ")"; };
     std::optional<Curve> curve;
     try {
       curve.emplace(S::make(p.data()));
     } catch (const OutOfRange& e) {
-      throw OutOfRange(e.what() + std::string(" (element ") + std::to_string(i) + ")");
+      throw OutOfRange(e.what() + element());
     } catch (const InvalidArgument& e) {
-      throw InvalidArgument(e.what() + std::string(" (element ") + std::to_string(i) + ")");
+      throw InvalidArgument(e.what() + element());
     }
     std::array<num::uint256, NextN> n;
     try {
@@ -243,12 +272,27 @@ auto quote_exact(const std::array<std::span<const num::uint256>, P>& columns, st
       out.error[i] = static_cast<std::uint8_t>(q.error);
       S::store_next(q.next, n.data());
     } catch (const num::Revert& r) {
+      out.value[i] = out.trade_fee[i] = out.protocol_fee[i] = out.items[i] = num::uint256();
       out.error[i] = static_cast<std::uint8_t>(curves::CurveError::reverted);
-      out.reverts.push_back({i, r});
+      out.reverts->push_back({first_index + i, r});
       S::store_next(*curve, n.data());
     }
     for (std::size_t j = 0; j < NextN; ++j) out.next[j][i] = n[j];
   }
+}
+
+/// Quotes `size` elements into fresh columns (see quote_exact_into).
+template <class Curve, bool Buy, std::size_t P>
+auto quote_exact(const std::array<std::span<const num::uint256>, P>& columns, std::size_t size) {
+  constexpr std::size_t NextN = CurveSchema<Curve>::next.size();
+  ExactColumns<NextN> out;
+  for (auto* col : {&out.value, &out.trade_fee, &out.protocol_fee, &out.items}) col->resize(size);
+  for (auto& col : out.next) col.resize(size);
+  out.error.resize(size);
+  ExactSink<NextN> sink{out.value.data(), out.trade_fee.data(), out.protocol_fee.data(), out.items.data(), {},
+                        out.error.data(), &out.reverts};
+  for (std::size_t j = 0; j < NextN; ++j) sink.next[j] = out.next[j].data();
+  quote_exact_into<Curve, Buy>(columns, size, 0, sink);
   return out;
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "cushion/curves/detail/common.hpp"
+#include "cushion/num/wad128.hpp"
 
 namespace cushion::curves {
 
@@ -39,6 +40,88 @@ class Exponential {
   const value_type& protocol_fee() const noexcept { return protocol_fee_; }
 
   Quote<Exponential> buy(const count_type& n) const {
+    if constexpr (Num::is_exact) {
+      // Realistic curves run on 128-bit registers; the general path below is taken when the
+      // fast one declines (an operand or intermediate out of its range, or a revert).  The
+      // quote is built in place in both cases (one named return value).
+      Quote<Exponential> q;
+      if (!buy_u128(n, &q)) q = buy_general(n);
+      return q;
+    } else {
+      return buy_general(n);
+    }
+  }
+
+  Quote<Exponential> sell(const count_type& n) const {
+    if constexpr (Num::is_exact) {
+      Quote<Exponential> q;
+      if (!sell_u128(n, &q)) q = sell_general(n);
+      return q;
+    } else {
+      return sell_general(n);
+    }
+  }
+
+  Exponential with_spot(const value_type& spot) const {
+    Exponential c = *this;
+    c.spot_ = spot;
+    return c;
+  }
+
+ private:
+  /// The exact buy on 128-bit registers (num/wad128.hpp): the same steps and rounding as
+  /// buy_general, declining (false) wherever that could differ; *out is then untouched.
+  bool buy_u128(const count_type& n, Quote<Exponential>* out) const noexcept {
+    namespace w = num::wad128;
+    num::u128 s, d, f, p, items, dpn, new_spot, first, dpn_less_one, delta_less_one, growth, raw, pf, tf, fees, value;
+    const bool fits = w::to_u128(spot_, &s) & w::to_u128(delta_, &d) & w::to_u128(fee_, &f) &
+                      w::to_u128(protocol_fee_, &p) & w::to_u128(n, &items);
+    // new_spot < 2^128 / 1e18 here, so SPOT_PRICE_OVERFLOW cannot occur on this path.
+    if (!(fits && items != 0 && w::rpow(d, items, &dpn) && w::mul_wad(s, dpn, true, &new_spot) &&
+          w::mul_wad(s, d, true, &first) && w::sub(dpn, w::kWad, &dpn_less_one) &&
+          w::sub(d, w::kWad, &delta_less_one) && w::div_wad(dpn_less_one, delta_less_one, true, &growth) &&
+          w::mul_wad(first, growth, true, &raw) && w::mul_wad(raw, p, true, &pf) && w::mul_wad(raw, f, true, &tf) &&
+          w::add(pf, tf, &fees) && w::add(raw, fees, &value)))
+      return false;
+    store_quote(out, value, tf, pf, n, new_spot);
+    return true;
+  }
+
+  /// The exact sell on 128-bit registers (see buy_u128).
+  bool sell_u128(const count_type& n, Quote<Exponential>* out) const noexcept {
+    namespace w = num::wad128;
+    num::u128 s, d, f, p, items, inv, ipn, new_spot, ipn_gap, inv_gap, decay, raw, pf, tf, fees, value;
+    const bool fits = w::to_u128(spot_, &s) & w::to_u128(delta_, &d) & w::to_u128(fee_, &f) &
+                      w::to_u128(protocol_fee_, &p) & w::to_u128(n, &items);
+    // The product S * I^n < 2^128, so uint128(...) truncates nothing on this path.
+    if (!(fits && items != 0 && w::div_wad(w::kWad, d, false, &inv) && w::rpow(inv, items, &ipn) &&
+          w::mul_wad(s, ipn, false, &new_spot)))
+      return false;
+    if (new_spot < 1000000) {  // min_price(): reported before anything below can revert
+      *out = Quote<Exponential>::failed(CurveError::spot_price_underflow, *this);
+      return true;
+    }
+    if (!(w::sub(w::kWad, ipn, &ipn_gap) && w::sub(w::kWad, inv, &inv_gap) &&
+          w::div_wad(ipn_gap, inv_gap, false, &decay) && w::mul_wad(s, decay, false, &raw) &&
+          w::mul_wad(raw, p, true, &pf) && w::mul_wad(raw, f, true, &tf) && w::add(pf, tf, &fees) &&
+          w::sub(raw, fees, &value)))
+      return false;
+    store_quote(out, value, tf, pf, n, new_spot);
+    return true;
+  }
+
+  void store_quote(Quote<Exponential>* out, num::u128 value, num::u128 trade_fee, num::u128 protocol_fee,
+                   const count_type& n, num::u128 new_spot) const noexcept {
+    out->error = CurveError::ok;
+    out->value = num::uint256::from_u128(value);
+    out->trade_fee = num::uint256::from_u128(trade_fee);
+    out->protocol_fee = num::uint256::from_u128(protocol_fee);
+    out->items = n;
+    out->next = *this;
+    out->next.spot_ = num::uint256::from_u128(new_spot);
+  }
+
+  Quote<Exponential> buy_general(const count_type& n) const {
     if (detail::invalid_count<Num>(n)) return Quote<Exponential>::failed(CurveError::invalid_numitems, *this);
     const value_type one = Num::unit();
     // D = delta^n by rpow: every squaring/multiply rounds half up; reverts if an
@@ -60,7 +143,7 @@ class Exponential {
     return detail::make_quote<Num>(*this, value, trade_fee, protocol_fee, n, with_spot(new_spot));
   }
 
-  Quote<Exponential> sell(const count_type& n) const {
+  Quote<Exponential> sell_general(const count_type& n) const {
     if (detail::invalid_count<Num>(n)) return Quote<Exponential>::failed(CurveError::invalid_numitems, *this);
     const value_type one = Num::unit();
     // I = floor(1e18 * 1e18 / delta); reverts on delta == 0.
@@ -82,13 +165,6 @@ class Exponential {
     return detail::make_quote<Num>(*this, value, trade_fee, protocol_fee, n, with_spot(new_spot));
   }
 
-  Exponential with_spot(const value_type& spot) const {
-    Exponential c = *this;
-    c.spot_ = spot;
-    return c;
-  }
-
- private:
   value_type spot_{};
   value_type delta_{};
   value_type fee_{};

@@ -37,6 +37,21 @@ namespace detail {
                                               Rounding rounding = Rounding::down) {
   // Fast path: a WAD denominator and 128-bit operands (the product fits, the quotient too).
   if (d == kWad && a.fits_u128() && b.fits_u128()) return detail::mul_wad_u128(a, b, rounding == Rounding::up);
+  // Fast path: a non-zero 64-bit denominator (basis points, fee denominators), a 128-bit and
+  // a 64-bit operand: the product has three limbs, divided by three hardware divisions from
+  // the top; the quotient (< 2^192) fits and rounding up cannot carry out, so this path
+  // never reverts, as FullMath does not for these operands.
+  if (d.fits_u64() && !d.is_zero() && a.fits_u128() && b.fits_u64()) {
+    const u128 lo = static_cast<u128>(a.limb(0)) * b.limb(0);
+    const u128 hi = static_cast<u128>(a.limb(1)) * b.limb(0) + static_cast<std::uint64_t>(lo >> 64);
+    const std::uint64_t den = d.limb(0);
+    std::uint64_t r = 0;
+    uint256 q;
+    q.limb_ref(2) = detail::div_2by1(0, static_cast<std::uint64_t>(hi >> 64), den, &r);
+    q.limb_ref(1) = detail::div_2by1(r, static_cast<std::uint64_t>(hi), den, &r);
+    q.limb_ref(0) = detail::div_2by1(r, static_cast<std::uint64_t>(lo), den, &r);
+    return rounding == Rounding::up && r != 0 ? wrapping_add(q, uint256(1u)) : q;
+  }
   return detail::mul_div_wide(a, b, d, rounding);
 }
 

@@ -18,6 +18,7 @@
 #include <limits>
 #include <type_traits>
 
+#include "cushion/num/fast_math.hpp"
 #include "cushion/num/mul_div.hpp"
 #include "cushion/num/prbmath.hpp"
 #include "cushion/num/solmate.hpp"
@@ -62,13 +63,17 @@ struct F64 {
   static double div_wad(double a, double b, Rounding) noexcept { return b != 0.0 ? a / b : nan(); }
   /// solmate mulDivDown/Up(a, b, d).
   static double mul_div(double a, double b, double d, Rounding) noexcept { return d != 0.0 ? a * b / d : nan(); }
-  static double rpow_wad(double x, double n) noexcept { return std::pow(x, n); }
+  /// x^n for an item count: fast::pow_count, the very routine the batch kernels run on
+  /// eight lanes, so a scalar quote and a batch quote agree bit for bit (it equals a
+  /// correctly rounded pow; std::pow for a fractional n).
+  static double rpow_wad(double x, double n) noexcept { return fast::pow_count(x, n); }
 
   // PRBMath UD60x18.
   static double ud_mul(double a, double b) noexcept { return a * b; }
   static double ud_div(double a, double b) noexcept { return b != 0.0 ? a / b : nan(); }
-  static double ud_powu(double x, double n) noexcept { return std::pow(x, n); }
-  static double ud_pow(double x, double y) noexcept { return std::pow(x, y); }
+  static double ud_powu(double x, double n) noexcept { return fast::pow_count(x, n); }
+  /// pow(2, y) is fast::exp2(y) (GDA's time decay; shared with the batch kernels, < 1 ulp).
+  static double ud_pow(double x, double y) noexcept { return x == 2.0 ? fast::exp2(y) : std::pow(x, y); }
   /// convert(x): the whole part of a UD60x18.
   static double ud_whole(double x) noexcept { return std::floor(x); }
 

@@ -10,13 +10,15 @@
 //            base_bps, slope_bps, cap_bps   uint256, cap_bps < 10_000, base_bps <= cap_bps
 //            p     integer exponent in [0, 64]
 //   step 1   sp  = s^p with every step rounded UP:  t = 1e18; repeat p: t = mulDivUp(t, s, 1e18)
-//   step 2   h   = min(cap_bps, base_bps + mulDivUp(slope_bps, sp, 1e18))        [bps, UP]
+//   step 2   e   = mulDivUp(slope_bps, sp, 1e18)                      [<= slope_bps, UP]
+//            h   = e < cap_bps - base_bps ? base_bps + e : cap_bps     = min(cap, base + e)
 //   step 3   ask = mulDivUp(mid, 10_000 + h, 10_000)                            [UP]
 //            bid = mulDiv(mid, 10_000 - h, 10_000)                              [DOWN]
 // mulDiv / mulDivUp are FullMath's (512-bit product): they revert only when the result
 // does not fit 256 bits, i.e. ask reverts when mid (10_000 + h) / 10_000 >= 2^256.
-// Every rounding widens the spread: the protocol's favour.  base + slope*sp is checked
-// (reverts past 2^256, which needs absurd parameters: slope_bps < 2^256 - base_bps).
+// Every rounding widens the spread: the protocol's favour.  h never reverts: e is compared
+// with cap - base (base <= cap) before it is added, so a huge slope saturates at the cap
+// (an earlier version computed base + e first, which reverted for slope near 2^256).
 #pragma once
 
 #include <algorithm>
@@ -79,9 +81,11 @@ class HalfSpread {
   value_type at_unchecked(const value_type& s) const {
     const value_type sp = stress_pow<Num>(s, exponent_);
     if constexpr (Num::is_exact) {
-      // base + ceil(slope * s^p / 1e18): checked add; ceil widens.
-      const value_type h = num::mul_div(slope_, sp, num::kWad, num::Rounding::up) + base_;
-      return h < cap_ ? h : cap_;
+      // min(cap, base + ceil(slope * s^p / 1e18)); ceil widens.  The product is <= slope (s^p
+      // <= 1e18) and is compared with cap - base (no underflow: base <= cap) before adding, so
+      // nothing can overflow and a slope near 2^256 saturates at the cap instead of reverting.
+      const value_type extra = num::mul_div(slope_, sp, num::kWad, num::Rounding::up);
+      return extra < cap_ - base_ ? base_ + extra : cap_;
     } else {
       return std::min(cap_, base_ + slope_ * sp);
     }

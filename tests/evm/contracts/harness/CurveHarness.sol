@@ -6,9 +6,11 @@ import {LinearCurveMath} from "../curves/LinearCurve.sol";
 import {ExponentialCurveMath} from "../curves/ExponentialCurve.sol";
 import {XykCurveMath} from "../curves/XykCurve.sol";
 import {GDAAuction, GDACurveMath} from "../curves/GDACurve.sol";
+import {WeightedXyk} from "../caviar/WeightedXyk.sol";
 
 /// @title CurveHarness: the curve libraries' full quotes (ICurve's tuple plus numItems), for the
-///        tests against `cushion.exact.*`.  spotPrice and delta are uint128, as in ICurve.
+///        tests against `cushion.exact.*`.  spotPrice and delta are uint128, as in ICurve; the
+///        weighted XYK's reserves uint128 and fee rates uint16, as in Caviar's PrivatePool.
 contract CurveHarness {
     function linearBuy(uint128 spotPrice, uint128 delta, uint256 n, uint256 fee, uint256 protocolFee)
         external
@@ -86,5 +88,22 @@ contract CurveHarness {
 
     function gdaDecayFactor(uint256 lambda, uint256 t0, uint256 timestamp) external pure returns (uint256) {
         return GDACurveMath.decayFactor(lambda, t0, timestamp);
+    }
+
+    // --- WeightedXyk with its reserve updates (cushion.exact.WeightedXYK) ---
+    function weightedXykBuy(uint128 baseReserve, uint128 nftReserve, uint256 w, uint16 feeRate, uint16 protocolFeeRate)
+        external
+        pure
+        returns (CurveQuote memory)
+    {
+        return WeightedXyk.buy(baseReserve, nftReserve, w, feeRate, protocolFeeRate);
+    }
+
+    function weightedXykSell(uint128 baseReserve, uint128 nftReserve, uint256 w, uint16 feeRate, uint16 protocolFeeRate)
+        external
+        pure
+        returns (CurveQuote memory)
+    {
+        return WeightedXyk.sell(baseReserve, nftReserve, w, feeRate, protocolFeeRate);
     }
 }

@@ -31,4 +31,12 @@ contract FfiDecoder {
     function decodeScalar(bytes calldata out) external pure returns (bool ok, uint256 result) {
         return abi.decode(out, (bool, uint256));
     }
+
+    function decodeStressedQuote(bytes calldata out)
+        external
+        pure
+        returns (bool ok, uint8 errorCode, uint256 value, uint256 curveValue, uint256 spread, uint256 halfSpread, uint256 tradeFee, uint256 protocolFee, uint256 numItems, uint128 newSpotPrice, uint256 newDelta)
+    {
+        return abi.decode(out, (bool, uint8, uint256, uint256, uint256, uint256, uint256, uint256, uint256, uint128, uint256));
+    }
 }
