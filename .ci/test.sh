@@ -25,4 +25,10 @@ log "Python: pytest"
 log "On-chain parity: pytest tests/evm"
 .venv/bin/python -m pytest -q tests/evm
 
+log "Sanitizers: GoogleTest and a Python smoke run under ASan + UBSan (.ci/sanitize.sh)"
+bash .ci/sanitize.sh
+
+log "Fuzzing: every libFuzzer target for ${FUZZ_SECONDS:-10} s (.ci/fuzz.sh)"
+bash .ci/fuzz.sh "${FUZZ_SECONDS:-10}"
+
 log "all tests passed in $((SECONDS - start)) s"

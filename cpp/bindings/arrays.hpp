@@ -24,8 +24,11 @@ struct F64Array {
 };
 
 inline const py::module_& numpy() {
-  static const py::module_ np = py::module_::import("numpy");
-  return np;
+  // Deliberately never destroyed: a static py::module_ would be released by the C++ exit
+  // handlers after the interpreter has finalised (found by the ASan smoke run of issue 8: a
+  // SEGV in module_dealloc at exit).  The module lives as long as the interpreter anyway.
+  static const py::module_* np = new py::module_(py::module_::import("numpy"));
+  return *np;
 }
 
 inline F64Array to_f64_array(py::handle obj, const char* name, bool allow_bool = false) {

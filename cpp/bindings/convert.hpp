@@ -36,6 +36,19 @@ inline bool is_bool_like(PyObject* o) {
 
 inline std::string type_name(PyObject* o) { return Py_TYPE(o)->tp_name; }
 
+/// Re-raises the pending Python error (from an object's own __index__ / __float__, e.g. a
+/// NumPy array of several elements) with a message that names the argument, chained to the
+/// original (`raise ... from`).  OverflowError and ValueError keep their type; anything
+/// else becomes a TypeError.
+[[noreturn]] inline void reraise_named(const std::string& message) {
+  PyObject* pending = PyErr_Occurred();
+  PyObject* type = PyErr_GivenExceptionMatches(pending, PyExc_OverflowError) ? PyExc_OverflowError
+                   : PyErr_GivenExceptionMatches(pending, PyExc_ValueError)  ? PyExc_ValueError
+                                                                             : PyExc_TypeError;
+  py::raise_from(type, message.c_str());
+  throw py::error_already_set();
+}
+
 /// A non-negative int of more than 63 bits as a uint256; false (with the Python error
 /// indicator cleared) when it needs more than 256 bits.
 inline bool large_to_uint256(PyObject* o, uint256* out) noexcept {
@@ -130,7 +143,7 @@ inline uint256 to_uint256(py::handle h, const char* name) {
     if (PyFloat_Check(o) || !PyIndex_Check(o))
       raise(PyExc_TypeError, std::string(name) + " must be an int, not " + type_name(o));
     owned = py::reinterpret_steal<py::object>(PyNumber_Index(o));
-    if (!owned) throw py::error_already_set();
+    if (!owned) reraise_named(std::string(name) + " must be an int, not " + type_name(o));
     o = owned.ptr();
   }
   int overflow = 0;
@@ -185,7 +198,7 @@ inline double to_f64(py::handle h, const char* name, Domain domain = Domain::non
     raise(PyExc_TypeError, std::string(name) + " must be a real number, not " + type_name(o));
   } else {
     v = PyFloat_AsDouble(o);  // numpy floating scalars and other __float__ types
-    if (v == -1.0 && PyErr_Occurred()) throw py::error_already_set();
+    if (v == -1.0 && PyErr_Occurred()) reraise_named(std::string(name) + " must be a real number, not " + type_name(o));
   }
   if (std::isnan(v)) raise(PyExc_ValueError, std::string(name) + " must not be NaN");
   if (std::isinf(v)) raise(PyExc_ValueError, std::string(name) + " must be finite, got " + (v > 0 ? "inf" : "-inf"));

@@ -94,6 +94,25 @@ void bind_quote(py::module_& m, const char* name, const char* curve_name) {
           "How many items the value pays for (a linear sell may stop early at price zero).")
       .def_property_readonly(
           "next", [](const Quote& q) { return q.next; }, "The curve after the trade.")
+      .def(py::pickle(
+          [](const Quote& q) {
+            return py::make_tuple(static_cast<int>(q.error), V::out(q.value), V::out(q.trade_fee),
+                                  V::out(q.protocol_fee), V::out(q.items), py::cast(q.next));
+          },
+          [](const py::tuple& t) {
+            if (t.size() != 6) raise(PyExc_ValueError, "invalid pickled quote state");
+            const int error = t[0].cast<int>();
+            if (error < 0 || error > static_cast<int>(curves::CurveError::reverted))
+              raise(PyExc_ValueError, "invalid pickled quote state: error code " + std::to_string(error));
+            Quote q;
+            q.error = static_cast<curves::CurveError>(error);
+            q.value = V::in(t[1], "value");
+            q.trade_fee = V::in(t[2], "trade_fee");
+            q.protocol_fee = V::in(t[3], "protocol_fee");
+            q.items = V::count(t[4], "items");
+            q.next = t[5].cast<const Curve&>();
+            return q;
+          }))
       .def("__repr__", [curve_name](const Quote& q) {
         return std::string(curve_name) + "Quote(error=" + curves::to_string(q.error) +
                ", value=" + py::repr(V::out(q.value)).template cast<std::string>() +

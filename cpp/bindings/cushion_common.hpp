@@ -10,9 +10,9 @@
 #include <optional>
 #include <string>
 
-#include "series.hpp"
 #include "cushion/absorb/cushion_pool.hpp"
 #include "cushion/schedule/simulate.hpp"
+#include "series.hpp"
 #include "spread_common.hpp"
 
 namespace cushion::bindings {
@@ -68,7 +68,7 @@ void bind_cushion_pool(py::module_& m, const std::string& kind) {
           }),
           py::arg("curve"), py::arg("spread") = py::none(), py::arg("cap") = py::none(), py::kw_only(),
           py::arg("decay") = 1.0, py::arg("reference") = py::none(), py::arg("block") = 0,
-          py::arg("whole_items") = false)
+          py::arg("whole_items").noconvert() = false)
       .def_property_readonly("curve", &Pool::curve, "The curve's current state.")
       .def_property_readonly("spread", &Pool::spread, "The HalfSpread.")
       .def_property_readonly("cap", &Pool::cap, "The AbsorptionCap.")

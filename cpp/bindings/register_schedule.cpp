@@ -81,7 +81,7 @@ void bind_schedules(py::module_& m) {
             schedule::carry_forward(span_of(s), span_of(c), extend, static_cast<std::size_t>(extra), &leftover);
         return py::make_tuple(vector_to_array(out), leftover);
       },
-      py::arg("schedule"), py::arg("caps"), py::arg("extend") = false, py::arg("max_extra_blocks") = 100000,
+      py::arg("schedule"), py::arg("caps"), py::arg("extend").noconvert() = false, py::arg("max_extra_blocks") = 100000,
       "Cuts a schedule to per-block caps (an array, the last value repeating, or one number; inf = no cap): "
       "target_k = schedule_k + carry_k, fill_k = min(target_k, cap_k), the rest carries to block k + 1.  With "
       "extend, blocks are appended at the last cap until the carry is sold (at most max_extra_blocks).  Returns "

@@ -5,11 +5,11 @@
 #include <array>
 #include <string>
 
-#include "series.hpp"
 #include "curves_common.hpp"
 #include "cushion/spread/regime.hpp"
 #include "cushion/spread/stress_index.hpp"
 #include "registry.hpp"
+#include "series.hpp"
 
 namespace cushion::bindings {
 
@@ -135,7 +135,7 @@ void bind_signal_spec(py::module_& m) {
             return s;
           }),
           py::arg("calm"), py::arg("severe"), py::arg("weight"), py::arg("max_age") = 300.0,
-          py::arg("magnitude") = false)
+          py::arg("magnitude").noconvert() = false)
       .def_readonly("calm", &SignalSpec::calm, "Raw value mapped to 0.")
       .def_readonly("severe", &SignalSpec::severe, "Raw value mapped to 1.")
       .def_readonly("weight", &SignalSpec::weight, "Weight in the index (the index divides by the used weights' sum).")

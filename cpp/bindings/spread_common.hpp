@@ -12,10 +12,10 @@
 
 #include <string>
 
-#include "series.hpp"
 #include "curves_common.hpp"
 #include "cushion/absorb/absorb.hpp"
 #include "cushion/spread/stressed_curve.hpp"
+#include "series.hpp"
 
 namespace cushion::bindings {
 
@@ -167,7 +167,7 @@ void bind_stressed(py::module_& m, const std::string& kind) {
             ledger = std::move(working);
             return result;
           },
-          py::arg("ledger"), py::arg("n"), py::arg("block"), py::arg("whole_items") = false,
+          py::arg("ledger"), py::arg("n"), py::arg("block"), py::arg("whole_items").noconvert() = false,
           "Sells up to n items into this curve at `block`, within the ledger's caps at this curve's stress; books "
           "the fill in the ledger and returns an AbsorbResult (filled + remainder == ordered; result.next is the "
           "curve after the fill).  whole_items (f64): fills in whole items.")

@@ -20,10 +20,13 @@ def wrapper_for(registry: dict[type, type], curve: Any) -> type:
     return wrapper
 
 
-def register(registry: dict[type, type], base: abc.ABCMeta, curve_type: type, wrapper_type: type) -> None:
-    """Adds ``curve_type -> wrapper_type`` and makes the wrapper a virtual subclass of base."""
-    if not isinstance(curve_type, type) or not isinstance(wrapper_type, type):
-        raise TypeError("curve_type and the wrapper type must be classes")
+def register(registry: dict[type, type], base: abc.ABCMeta, curve_type: type, wrapper_type: type,
+             wrapper_name: str = "wrapper_type") -> None:
+    """Adds ``curve_type -> wrapper_type`` and makes the wrapper a virtual subclass of base
+    (``wrapper_name``: the caller's name of that argument, for the error message)."""
+    for name, value in (("curve_type", curve_type), (wrapper_name, wrapper_type)):
+        if not isinstance(value, type):
+            raise TypeError(f"{name} must be a class, not {type(value).__name__}")
     registry[curve_type] = wrapper_type
     base.register(wrapper_type)
 

@@ -116,7 +116,7 @@ class Cushion(abc.ABC):
 def register_cushion(curve_type: type, pool_type: type) -> None:
     """Makes :class:`Cushion` know a new curve type (pools bound with ``bind_cushion_pool``
     register themselves)."""
-    _dispatch.register(_CUSHION_TYPES, Cushion, curve_type, pool_type)
+    _dispatch.register(_CUSHION_TYPES, Cushion, curve_type, pool_type, "pool_type")
 
 
 _dispatch.register_existing(_CUSHION_TYPES, Cushion)
@@ -131,13 +131,15 @@ def absorb_sell(curve: Any, ledger: Any, n: Any, block: Any, whole_items: bool =
     Works in both policies (an exact stressed curve with a ``cushion.exact`` ledger).
     """
     absorb = getattr(curve, "absorb", None)
-    if absorb is None:
+    if absorb is None or not callable(absorb):
         raise TypeError("curve must be a stressed curve (cushion.spread.StressedCurve(curve, spread, stress))")
     return absorb(ledger, n, block, whole_items)
 
 
 def cap_path(cap: Any, stress: Any) -> dict[str, Any]:
     """The four limits of an f64 :class:`AbsorptionCap` along a stress path (dict of arrays)."""
+    if not isinstance(cap, AbsorptionCap):
+        raise TypeError(f"cap must be a cushion.absorb.AbsorptionCap, not {type(cap).__name__}")
     return cap.path(stress)
 
 

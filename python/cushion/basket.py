@@ -104,6 +104,8 @@ class TraitModel:
         self._model = _core.basket.TraitModel(exposure, premia, rule)
         traits = self._model.exposure.shape[1]
         if trait_names is not None:
+            if isinstance(trait_names, (str, bytes)) or not isinstance(trait_names, Iterable):
+                raise TypeError(f"trait_names must be a sequence of str, not {type(trait_names).__name__}")
             names = [str(n) for n in trait_names]
             if len(names) != traits:
                 raise ValueError(f"trait_names has {len(names)} names but exposure has {traits} trait columns")
@@ -173,6 +175,11 @@ class TraitModel:
     def _traits(self, refs: Iterable[TraitRef] | TraitRef, what: str) -> list[int]:
         if isinstance(refs, (str, int, np.integer)):
             refs = [refs]
+        try:
+            refs = iter(refs)
+        except TypeError:
+            raise TypeError(f"{what} must be a trait (an int index or a str name) or an iterable of traits, "
+                            f"not {type(refs).__name__}") from None
         out = []
         for r in refs:
             if isinstance(r, str):
@@ -195,7 +202,8 @@ class TraitModel:
         and none in ``none_of``, in index order; among the items ``among`` if given (e.g. the
         items a pool holds), in their order."""
         a, b, c = self._filter(all_of, any_of, none_of)
-        return self._model.matching(a, b, c, None if among is None else _indices(among))  # type: ignore[no-any-return]
+        chosen = None if among is None else _indices(among, "among")
+        return self._model.matching(a, b, c, chosen)  # type: ignore[no-any-return]
 
     def cheapest(self, k: int, *, all_of: Iterable[TraitRef] | TraitRef = (),
                  any_of: Iterable[TraitRef] | TraitRef = (), none_of: Iterable[TraitRef] | TraitRef = (),
@@ -203,7 +211,8 @@ class TraitModel:
         """The k lightest (cheapest) items matching the filter (see :meth:`matching`),
         lightest first, ties by index.  ValueError when fewer than k items match."""
         a, b, c = self._filter(all_of, any_of, none_of)
-        return self._model.cheapest(_count(k), a, b, c, None if among is None else _indices(among))  # type: ignore[no-any-return]
+        chosen = None if among is None else _indices(among, "among")
+        return self._model.cheapest(_count(k), a, b, c, chosen)  # type: ignore[no-any-return]
 
     # -- quotes ------------------------------------------------------------------------
 
@@ -219,7 +228,7 @@ class TraitModel:
         """Quote buying the k cheapest items matching the filter from ``curve``."""
         a, b, c = self._filter(all_of, any_of, none_of)
         picked, weight_sum, quote = self._model.buy_cheapest(curve, _count(k), a, b, c,
-                                                             None if among is None else _indices(among))
+                                                             None if among is None else _indices(among, "among"))
         return BasketQuote(picked, weight_sum, quote)
 
     # -- value semantics ---------------------------------------------------------------
@@ -245,10 +254,15 @@ def _rebuild(exposure: NDArray[np.float64], premia: NDArray[np.float64], rule: R
     return TraitModel(exposure, premia, rule=rule, trait_names=trait_names)
 
 
-def _indices(items: Iterable[int]) -> Any:
+def _indices(items: Iterable[int], what: str = "items") -> Any:
     if isinstance(items, (str, bytes)):
-        raise TypeError("items must be a sequence of int indices")
-    return items if isinstance(items, np.ndarray) else list(items)
+        raise TypeError(f"{what} must be a sequence of int indices, not {type(items).__name__}")
+    if isinstance(items, np.ndarray):
+        return items
+    try:
+        return list(items)
+    except TypeError:
+        raise TypeError(f"{what} must be a sequence of int indices, not {type(items).__name__}") from None
 
 
 def _count(k: int) -> int:
@@ -256,6 +270,8 @@ def _count(k: int) -> int:
         raise TypeError(f"k must be an int, not {type(k).__name__}")
     if k < 0:
         raise ValueError(f"k must be >= 0, got {k}")
+    if k > np.iinfo(np.int64).max:
+        raise OverflowError(f"k must be < 2**63, got {k}")
     return int(k)
 
 

@@ -23,4 +23,12 @@ XYK = _f64.XYK
 GDA = _f64.GDA
 WeightedXYK = _f64.WeightedXYK
 
+# The quote types buy() / sell() return (not constructible; named here so that quotes pickle
+# and can be used in annotations).
+LinearQuote = _f64.LinearQuote
+ExponentialQuote = _f64.ExponentialQuote
+XYKQuote = _f64.XYKQuote
+GDAQuote = _f64.GDAQuote
+WeightedXYKQuote = _f64.WeightedXYKQuote
+
 __all__ = ["CurveError", "Exponential", "GDA", "Linear", "WeightedXYK", "XYK"]

@@ -26,6 +26,14 @@ XYK = _exact.XYK
 GDA = _exact.GDA
 WeightedXYK = _exact.WeightedXYK
 
+# The quote types buy() / sell() return (not constructible; named here so that quotes pickle
+# and can be used in annotations).
+LinearQuote = _exact.LinearQuote
+ExponentialQuote = _exact.ExponentialQuote
+XYKQuote = _exact.XYKQuote
+GDAQuote = _exact.GDAQuote
+WeightedXYKQuote = _exact.WeightedXYKQuote
+
 # Stress, spreads and caps in exact arithmetic (issue 4).
 to_stress_wad = _stress.to_stress_wad
 RegimeTracker = _stress.exact.RegimeTracker

@@ -96,10 +96,29 @@ class FfiFunction:
 _TYPE_BITS = {"bool": 1, "uint8": 8, "uint128": 128, "uint256": 256}
 
 
+def _sequence(value: object, what: str, of: str) -> Sequence[object]:
+    # list or tuple: what the command line and the function table pass (no collections.abc
+    # import here, see the module docstring)
+    if not isinstance(value, (list, tuple)):
+        raise TypeError(f"{what} must be a list or tuple of {of}, not {type(value).__name__}")
+    return value
+
+
 def encode(ok: bool, returns: Sequence[tuple[str, str]], values: Sequence[int]) -> str:
     """``"0x"`` + the ABI encoding of ``(bool ok, values...)`` typed as ``returns``."""
+    if not isinstance(ok, bool):
+        raise TypeError(f"ok must be a bool, not {type(ok).__name__}")
+    _sequence(returns, "returns", "(solidity type, name) pairs")
+    _sequence(values, "values", "ints")
+    if len(returns) != len(values):
+        raise ValueError(f"returns has {len(returns)} entries but values has {len(values)}")
     words = [1 if ok else 0]
-    for (solidity_type, name), value in zip(returns, values, strict=True):
+    for i, (entry, value) in enumerate(zip(returns, values)):
+        if not (isinstance(entry, tuple) and len(entry) == 2 and entry[0] in _TYPE_BITS):
+            raise ValueError(f"returns[{i}] must be a (solidity type, name) pair, type one of {', '.join(_TYPE_BITS)}")
+        solidity_type, name = entry
+        if isinstance(value, bool) or not hasattr(type(value), "__index__"):
+            raise TypeError(f"values[{i}] must be an int, not {type(value).__name__}")
         value = int(value)
         if not 0 <= value < (1 << _TYPE_BITS[solidity_type]):
             raise OverflowError(f"{name} = {value} does not fit {solidity_type}")
@@ -332,9 +351,13 @@ def call(name: str, args: Sequence[str]) -> str:
     rejects with ValueError / TypeError / OverflowError, e.g. a spot price >= 2**128)."""
     from ._errors import Revert
 
+    if not isinstance(name, str):
+        raise TypeError(f"name must be a str (an ffi function's name), not {type(name).__name__}")
+    if not all(isinstance(a, str) for a in _sequence(args, "args", "str (the command-line arguments)")):
+        raise TypeError("args must be a list or tuple of str (the command-line arguments)")
     fn = FUNCTIONS.get(name)
     if fn is None:
-        raise MalformedArguments(f"unknown function {name!r} (python -m cushion.ffi list)")
+        raise MalformedArguments(f"unknown function name {name!r} (python -m cushion.ffi list)")
     required = [p for p in fn.params if not p.startswith("[")]
     if not len(required) <= len(args) <= len(fn.params):
         expected = str(len(required)) if len(required) == len(fn.params) else f"{len(required)}-{len(fn.params)}"

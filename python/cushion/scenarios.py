@@ -35,7 +35,8 @@ from typing import Iterable, Literal
 
 import numpy as np
 
-from ._validate import check_number
+from ._validate import (MAX_COUNT, check_array, check_count, check_index, check_number, check_pair, check_real,
+                        check_seed, check_sequence, check_str)
 
 __all__ = [
     "Bucket",
@@ -86,8 +87,8 @@ class Collection:
     trait_dispersion: float = 0.15
 
     def __post_init__(self) -> None:
-        if self.bucket not in BUCKETS:
-            raise ValueError(f"bucket must be one of {BUCKETS}, got {self.bucket!r}")
+        check_str("name", self.name)
+        check_str("bucket", self.bucket, BUCKETS)
         check_number("floor0", self.floor0, lo=0.0, lo_open=True)
         check_number("depth0", self.depth0, lo=0.0, lo_open=True)
         check_number("beta", self.beta, lo=0.0, hi=5.0)
@@ -119,13 +120,12 @@ class Venue:
     outlier_rate: float = 0.0
 
     def __post_init__(self) -> None:
+        check_str("name", self.name)
         check_number("liquidity_weight", self.liquidity_weight, lo=0.0, lo_open=True)
         check_number("noise", self.noise, lo=0.0, hi=0.5)
         check_number("outlier_rate", self.outlier_rate, lo=0.0, hi=1.0)
-        if self.kind not in ("floor", "last_sale"):
-            raise ValueError(f"kind must be 'floor' or 'last_sale', got {self.kind!r}")
-        if self.extra_delay_blocks < 0:
-            raise ValueError("extra_delay_blocks must be >= 0")
+        check_str("kind", self.kind, ("floor", "last_sale"))
+        check_count("extra_delay_blocks", self.extra_delay_blocks, lo=0)
 
 
 @dataclass(frozen=True)
@@ -135,6 +135,13 @@ class VenueOutage:
     venue: int
     start_hours: float
     end_hours: float
+
+    def __post_init__(self) -> None:
+        check_index("venue", self.venue)
+        check_number("start_hours", self.start_hours, lo=0.0)
+        check_number("end_hours", self.end_hours, lo=0.0)
+        if self.end_hours < self.start_hours:
+            raise ValueError(f"end_hours must be >= start_hours, got [{self.start_hours}, {self.end_hours})")
 
 
 def default_collections() -> tuple[Collection, ...]:
@@ -261,6 +268,11 @@ class Scenario:
     seed: int = 0
 
     def __post_init__(self) -> None:
+        check_str("name", self.name)
+        for field_name, cls in (("collections", Collection), ("venues", Venue), ("outages", VenueOutage)):
+            # a list is taken as the tuple it stands for (the scenario stays hashable)
+            object.__setattr__(self, field_name, check_sequence(field_name, getattr(self, field_name), cls,
+                                                                cls.__name__ + "s"))
         if not self.collections:
             raise ValueError("collections must not be empty")
         if not self.venues:
@@ -283,11 +295,13 @@ class Scenario:
         check_number("open_interest_drop", self.open_interest_drop, lo=0.0, hi=1.0)
         check_number("gas_base_gwei", self.gas_base_gwei, lo=0.0, hi=1e6)
         check_number("gas_peak_gwei", self.gas_peak_gwei, lo=0.0, hi=1e6)
-        if self.oracle_delay_blocks < 0:
-            raise ValueError("oracle_delay_blocks must be >= 0")
+        check_count("oracle_delay_blocks", self.oracle_delay_blocks, lo=0)
+        check_seed("seed", self.seed)
         for o in self.outages:
             if not 0 <= o.venue < len(self.venues):
-                raise ValueError(f"outage venue index {o.venue} out of range")
+                raise ValueError(f"outages: venue index {o.venue} out of range")
+        if self.n_blocks > MAX_COUNT:
+            raise ValueError(f"horizon_hours / block_seconds: {self.n_blocks} blocks is more than {MAX_COUNT}")
 
     def replace(self, **changes: object) -> Scenario:
         """A copy with some fields changed (``dataclasses.replace``), e.g. a deeper shock."""
@@ -305,7 +319,7 @@ class Scenario:
         a trough until ``snapback_start_hours``, then a smooth recovery of
         ``snapback_fraction`` of the drawdown over ``snapback_hours``.
         """
-        t = np.asarray(hours, dtype=float)
+        t = check_array("hours", hours, ndim=None)
         fall = np.clip(t / self.shock_hours, 0.0, 1.0)
         d = self.shock_depth * (1.0 - (1.0 - fall) ** 2)
         rec = np.clip((t - self.snapback_start_hours) / self.snapback_hours, 0.0, 1.0)
@@ -316,7 +330,8 @@ class Scenario:
         """Resting bid depth as a fraction of depth0: falls to ``depth_trough ** beta``
         within ``depth_collapse_hours`` (faster than the floor), recovers toward
         ``depth_recovery`` with the snap-back."""
-        t = np.asarray(hours, dtype=float)
+        t = check_array("hours", hours, ndim=None)
+        beta = check_real("beta", beta, lo=0.0, hi=5.0)
         trough = self.depth_trough**beta
         fall = np.sqrt(np.clip(t / self.depth_collapse_hours, 0.0, 1.0))
         m = 1.0 - (1.0 - trough) * fall
@@ -326,8 +341,7 @@ class Scenario:
 
     def paths(self, step_blocks: int = 25) -> ScenarioPaths:
         """Samples the scenario every ``step_blocks`` blocks (default 25 = 5 minutes)."""
-        if step_blocks < 1:
-            raise ValueError("step_blocks must be >= 1")
+        check_count("step_blocks", step_blocks)
         n_steps = max(1, int(math.ceil(self.n_blocks / step_blocks)))
         step_s = step_blocks * self.block_seconds
         time_s = np.arange(n_steps + 1, dtype=float) * step_s
@@ -389,6 +403,13 @@ def shock(depth: float, *, hours: float = 36.0, snapback: float = 0.5, snapback_
           seed: int = 0, name: str | None = None, **changes: object) -> Scenario:
     """A parameterised crash: floors fall ``depth`` over ``hours``, then reclaim
     ``snapback`` of the drawdown ``snapback_after_hours`` after the start."""
+    # Each argument checked under its own name (the Scenario fields are named differently).
+    depth = check_real("depth", depth, lo=0.0, hi=0.95)
+    snapback = check_real("snapback", snapback, lo=0.0, hi=1.0)
+    check_real("hours", hours, lo=0.0, lo_open=True)
+    check_real("snapback_after_hours", snapback_after_hours, lo=0.0, hi=1e6)
+    if name is not None:
+        check_str("name", name)
     return Scenario(
         name=name or f"shock-{depth:.0%}-snap-{snapback:.0%}",
         shock_depth=depth,
@@ -409,8 +430,14 @@ def monte_carlo(n_paths: int, base: Scenario | None = None, *, seed: int = 0,
                 depth_trough: tuple[float, float] | None = (0.15, 0.5)) -> list[Scenario]:
     """``n_paths`` scenarios around ``base``: each gets its own noise seed, and the ranges
     given (uniform) for shock depth, snap-back and depth trough; ``None`` keeps the base's."""
-    if n_paths < 1:
-        raise ValueError("n_paths must be >= 1")
+    check_count("n_paths", n_paths, hi=10**6)  # a list of scenarios: beyond that, generate in batches
+    check_seed("seed", seed)
+    if base is not None and not isinstance(base, Scenario):
+        raise TypeError(f"base must be a Scenario or None, not {type(base).__name__}")
+    ranges = {"shock_depth": shock_depth, "snapback_fraction": snapback_fraction, "depth_trough": depth_trough}
+    for key, rng_range in ranges.items():
+        if rng_range is not None:
+            check_pair(key, rng_range)
     base = base or Scenario()
     rng = np.random.default_rng(seed)
     out: list[Scenario] = []

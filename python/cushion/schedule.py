@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 
 from ._core import schedule as _schedule
+from ._validate import UnknownName, check_array, check_real, check_str
 from .absorb import Cushion, decay_from
 
 dump = _schedule.dump
@@ -96,7 +97,10 @@ def efficient_frontier(
     epsilon: Any = 0.0,
 ) -> Frontier:
     """Closed-form (E, V) of the Almgren-Chriss schedule for every risk aversion given."""
-    lams = np.asarray(risk_aversions, dtype=float).reshape(-1)
+    lams = check_array("risk_aversions", risk_aversions, ndim=None, lo=0.0)
+    if lams.ndim > 1:
+        raise ValueError(f"risk_aversions must be a number or a 1-D array, got shape {lams.shape}")
+    lams = lams.reshape(-1)
     models = [
         AlmgrenChriss(quantity, blocks, tau=tau, sigma=sigma, eta=eta, gamma=gamma, epsilon=epsilon, risk_aversion=lam)
         for lam in lams
@@ -215,6 +219,8 @@ def _pool(curve: Any, spread: Any, cap: Any, rho: Any, tau: Any, decay: Any, ref
             raise ValueError("simulate() was given a Cushion: its spread, caps, recovery and reference are used; "
                              "pass them when building the Cushion instead")
         return curve
+    if reference_price is not None:  # checked under this function's name for it (the pool calls it reference)
+        check_real("reference_price", reference_price, lo=0.0)
     return Cushion(curve, spread, cap, rho=rho, tau=tau, decay=decay, reference=reference_price,
                    whole_items=whole_items)
 
@@ -283,11 +289,12 @@ class Comparison:
 
     def best(self, metric: str = "shortfall") -> str:
         """The name of the schedule with the smallest ``metric`` (a summary key)."""
+        check_str("metric", metric)
         rows = self.summary()
         if not rows:
             raise ValueError("no results to compare")
         if metric not in next(iter(rows.values())):
-            raise KeyError(f"unknown metric {metric!r}")
+            raise UnknownName(f"metric: unknown metric {metric!r} (one of {', '.join(next(iter(rows.values())))})")
         return min(rows, key=lambda name: rows[name][metric])
 
 
@@ -310,9 +317,7 @@ def simulate_paths(schedule: Any, curve: Any, references: Any, **kwargs: Any) ->
                              "extra_blocks"}
     if unknown:
         raise TypeError(f"simulate_paths() got unexpected keyword arguments: {sorted(unknown)}")
-    refs = np.asarray(references)
-    if refs.ndim != 2:
-        raise ValueError("references must be a 2-D array (paths x blocks)")
+    refs = check_array("references", references, ndim=2, lo=0.0)
     pool = _pool_from(curve, kwargs)
     out = {k: np.empty(refs.shape[0]) for k in ("shortfall", "total_proceeds", "sold", "unsold")}
     for p in range(refs.shape[0]):

@@ -84,11 +84,11 @@ class SlippageCurve:
 
 
 def _quantities(k_max: int | None, weights: ArrayLike | None) -> NDArray[np.float64]:
+    if k_max is not None and (isinstance(k_max, (bool, np.bool_)) or not isinstance(k_max, (int, np.integer))):
+        raise TypeError(f"k_max must be an int, not {type(k_max).__name__}")
     if weights is None:
         if k_max is None:
             raise TypeError("give k_max (the number of items) or weights (the basket's items)")
-        if isinstance(k_max, bool) or not isinstance(k_max, (int, np.integer)):
-            raise TypeError(f"k_max must be an int, not {type(k_max).__name__}")
         if k_max < 1:
             raise ValueError(f"k_max must be >= 1, got {k_max}")
         return np.arange(1, int(k_max) + 1, dtype=np.float64)
@@ -147,8 +147,12 @@ def depth(curve: Any, drop: ArrayLike, *, side: Side = "sell", max_items: int = 
     basket traded in that order (``max_items`` is capped at their number).  A binary
     search: O(log max_items) quotes per drop.
     """
-    if isinstance(max_items, bool) or not isinstance(max_items, (int, np.integer)):
+    if isinstance(max_items, (bool, np.bool_)) or not isinstance(max_items, (int, np.integer)):
         raise TypeError(f"max_items must be an int, not {type(max_items).__name__}")
+    if max_items < 0:
+        raise ValueError(f"max_items must be >= 0, got {max_items}")
+    if max_items > np.iinfo(np.int64).max:
+        raise OverflowError(f"max_items must be < 2**63, got {max_items}")
     quantities = None if weights is None else _quantities(None, weights)
     result = _core.batch.depth(curve, drop, side, int(max_items), quantities)
     return int(result) if np.ndim(drop) == 0 else result

@@ -74,7 +74,7 @@ def register_stressed(curve_type: type, stressed_type: type) -> None:
     Bindings made with ``bind_stressed<Curve>`` (cpp/bindings/spread_common.hpp) register
     themselves; call this only for a stressed class bound some other way.
     """
-    _dispatch.register(_STRESSED_TYPES, StressedCurve, curve_type, stressed_type)
+    _dispatch.register(_STRESSED_TYPES, StressedCurve, curve_type, stressed_type, "stressed_type")
 
 
 _dispatch.register_existing(_STRESSED_TYPES, StressedCurve)
@@ -82,18 +82,29 @@ _dispatch.register_existing(_STRESSED_TYPES, StressedCurve)
 
 def half_spread(stress: Any, spread: HalfSpread | None = None) -> Any:
     """h(stress) under ``spread`` (default :class:`HalfSpread`): a float, or an array for an array."""
-    return (HalfSpread() if spread is None else spread).at(stress)
+    return _spread_or_default(spread).at(stress)
+
+
+def _spread_or_default(spread: Any) -> Any:
+    if spread is None:
+        return HalfSpread()
+    if not isinstance(spread, HalfSpread):
+        raise TypeError(f"spread must be a cushion.spread.HalfSpread or None, not {type(spread).__name__}")
+    return spread
 
 
 def bid_ask(mid: Any, stress: Any, spread: HalfSpread | None = None) -> tuple[Any, Any]:
     """(bid, ask) = (mid (1 - h), mid (1 + h)) with h = h(stress); arrays broadcast."""
-    s = HalfSpread() if spread is None else spread
+    s = _spread_or_default(spread)
     return s.bid(mid, stress), s.ask(mid, stress)
 
 
 def round_trip(curve: Any, n: Any) -> Any:
     """Trader P&L of buying n items and selling them straight back (<= 0 unless the wrapped
     curve itself has a round-trip profit); None if either quote fails."""
+    if not isinstance(curve, StressedCurve):
+        raise TypeError(f"curve must be a stressed curve (StressedCurve(curve, spread, stress)), not "
+                        f"{type(curve).__name__}")
     bought = curve.buy(n)
     if not bought.ok:
         return None

@@ -97,6 +97,8 @@ def stress_path(values: Any, ages: Any = None, index: StressIndex | None = None)
     values: array-like (T, 8), one column per :class:`Signal` (NaN = missing).
     ages: None (all fresh) or (T, 8) blocks since each value was observed (inf allowed).
     """
+    if index is not None and not isinstance(index, StressIndex):
+        raise TypeError(f"index must be a StressIndex or None, not {type(index).__name__}")
     idx = StressIndex() if index is None else index
     return StressPath(**idx.path(values, ages))
 
@@ -130,6 +132,8 @@ def regime_path(stress: Any, tracker: RegimeTracker | None = None) -> RegimePath
     tracker: None for a fresh default tracker (CALM); a given tracker is advanced in place, so
     a path can be continued block by block afterwards (pass ``tracker.copy()`` to keep it).
     """
+    if tracker is not None and not isinstance(tracker, RegimeTracker):
+        raise TypeError(f"tracker must be a RegimeTracker or None, not {type(tracker).__name__}")
     t = RegimeTracker() if tracker is None else tracker
     return RegimePath(**t.run(stress))
 

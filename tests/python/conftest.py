@@ -13,6 +13,10 @@ settings.register_profile(
     "ci", max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile("long", max_examples=20000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# "smoke": the sanitizer run (.ci/sanitize.sh), where every call costs ~10x.
+settings.register_profile(
+    "smoke", max_examples=100, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 PROFILE = os.environ.get("CUSHION_HYPOTHESIS_PROFILE", "ci")
 settings.load_profile(PROFILE)
 

@@ -22,11 +22,11 @@ ETH as floats (``*_wei`` accessors give the integers).
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Literal, Mapping
 
-from .._validate import check_fields
+from .._validate import (UnknownName, check_bool, check_fields, check_index, check_mapping, check_real,
+                         check_str)
 from ..scenarios import BUCKETS, Bucket
 
 __all__ = ["BucketConfig", "BufferEntry", "InsufficientReserve", "LiquidityBuffer", "Position", "WEI"]
@@ -95,12 +95,8 @@ class BufferEntry:
 
 
 def to_wei(eth: float, name: str = "amount") -> int:
-    """ETH (a finite float >= 0) to integer wei, rounded to nearest."""
-    if isinstance(eth, bool) or not isinstance(eth, (int, float)):
-        raise TypeError(f"{name} must be a number of ETH, got {type(eth).__name__}")
-    if not math.isfinite(eth) or eth < 0:
-        raise ValueError(f"{name} must be a finite number >= 0, got {eth!r}")
-    return int(round(eth * WEI))
+    """ETH (a finite number >= 0) to integer wei, rounded to nearest."""
+    return int(round(check_real(name, eth, lo=0.0) * WEI))
 
 
 @dataclass
@@ -115,9 +111,13 @@ class LiquidityBuffer:
     time: float = 0.0
 
     def __post_init__(self) -> None:
-        for b in self.configs:
+        check_mapping("configs", self.configs)
+        for b, c in self.configs.items():
             if b not in BUCKETS:
-                raise ValueError(f"unknown bucket {b!r} (buckets: {BUCKETS})")
+                raise ValueError(f"configs: unknown bucket {b!r} (buckets: {BUCKETS})")
+            if not isinstance(c, BucketConfig):
+                raise TypeError(f"configs[{b!r}] must be a BucketConfig, not {type(c).__name__}")
+        self.time = check_real("time", self.time, lo=0.0)
         self.configs = {b: self.configs.get(b, DEFAULT_BUCKETS[b]) for b in BUCKETS}
         self._balance: dict[str, int] = {b: 0 for b in BUCKETS}
         self._deployed: dict[str, int] = {b: 0 for b in BUCKETS}
@@ -173,12 +173,15 @@ class LiquidityBuffer:
         kind's share of the bucket's capital minus what that kind already holds, capped by
         :meth:`available`."""
         b = self._check(bucket)
+        check_str("kind", kind, ("support", "inventory"))
         share = self.configs[b].cushion_share if kind == "inventory" else self.configs[b].support_share
         return max(0.0, min(self.available(b), (share * self._capital[b] - self._held[b][kind]) / WEI))
 
     def required_reserve(self, bucket: str, outstanding_debt: float, multiplier: float = 1.0) -> float:
         """reserve_ratio * outstanding debt * multiplier (ETH)."""
-        return self.configs[self._check(bucket)].reserve_ratio * outstanding_debt * multiplier
+        ratio = self.configs[self._check(bucket)].reserve_ratio
+        return ratio * check_real("outstanding_debt", outstanding_debt, lo=0.0) * check_real("multiplier", multiplier,
+                                                                                              lo=0.0)
 
     def books_balance(self) -> bool:
         """True iff deposits - withdrawals + realised P&L == balances + deployed, exactly,
@@ -219,8 +222,13 @@ class LiquidityBuffer:
         (7-day) volatility exceeds it gets proportionally more.
         """
         wei = to_wei(amount)
-        weights = {b: self.configs[b].reserve_ratio * max(1.0, float(volatility.get(b, 0.0)) / threshold)
-                   for b in BUCKETS}
+        check_mapping("volatility", volatility)
+        threshold = check_real("threshold", threshold, lo=0.0, lo_open=True)
+        vol = {}
+        for b, v in volatility.items():
+            self._check(b, "volatility")
+            vol[b] = check_real(f"volatility[{b!r}]", v, lo=0.0)
+        weights = {b: self.configs[b].reserve_ratio * max(1.0, vol.get(b, 0.0) / threshold) for b in BUCKETS}
         total_w = sum(weights.values())
         if total_w <= 0:
             weights, total_w = {b: 1.0 for b in BUCKETS}, float(len(BUCKETS))
@@ -248,8 +256,10 @@ class LiquidityBuffer:
         bucket's floor, unless ``respect_floor`` is False — cannot cover it.
         """
         b, wei = self._check(bucket), to_wei(amount)
-        if kind not in ("support", "inventory"):
-            raise ValueError(f"kind must be 'support' or 'inventory', got {kind!r}")
+        check_str("kind", kind, ("support", "inventory"))
+        ref = check_index("ref", ref)
+        items = check_real("items", items, lo=0.0)
+        respect_floor = check_bool("respect_floor", respect_floor)
         limit = self._balance[b] - (self._floor[b] if respect_floor else 0)
         if wei > limit:
             raise InsufficientReserve(f"{b}: deploying {wei / WEI} ETH exceeds what it may deploy "
@@ -267,6 +277,8 @@ class LiquidityBuffer:
         """Deploys more into an existing position (a second refinancing of the same loan)."""
         p = self._position(position)
         wei = to_wei(amount)
+        items = check_real("items", items, lo=0.0)
+        respect_floor = check_bool("respect_floor", respect_floor)
         limit = self._balance[p.bucket] - (self._floor[p.bucket] if respect_floor else 0)
         if wei > limit:
             raise InsufficientReserve(f"{p.bucket}: deploying {wei / WEI} ETH exceeds what it may deploy")
@@ -285,8 +297,7 @@ class LiquidityBuffer:
         ``settle(p, 0.0)``.
         """
         p = self._position(position)
-        if not (math.isfinite(fraction) and 0 < fraction <= 1):
-            raise ValueError("fraction must be in (0, 1]")
+        fraction = check_real("fraction", fraction, lo=0.0, hi=1.0, lo_open=True)
         wei = to_wei(proceeds, "proceeds")
         released = p.cost_wei if fraction == 1.0 else min(p.cost_wei, int(round(p.cost_wei * fraction)))
         pnl = wei - released
@@ -302,16 +313,15 @@ class LiquidityBuffer:
         return pnl / WEI
 
     # --- internals --------------------------------------------------------------------------
-    def _check(self, bucket: str) -> str:
-        if bucket not in self._balance:
-            raise ValueError(f"unknown bucket {bucket!r} (buckets: {BUCKETS})")
-        return bucket
+    def _check(self, bucket: str, name: str = "bucket") -> str:
+        return check_str(name, bucket, BUCKETS)
 
     def _position(self, position: int) -> Position:
+        check_index("position", position)
         try:
             return self.positions[position]
         except KeyError:
-            raise KeyError(f"no open position {position}") from None
+            raise UnknownName(f"position {position} is not an open position") from None
 
     def _log(self, op: str, bucket: str, wei: int, position: int | None = None, pnl: int = 0) -> None:
         self.journal.append(BufferEntry(self.time, op, bucket, wei, position, pnl))

@@ -16,6 +16,8 @@ import math
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Mapping
 
+from .._validate import UnknownName, check_instance, check_mapping, check_real, check_str
+
 __all__ = ["EmergencyOverride", "Envelope", "EnvelopeViolation", "OverrideRecord", "ParameterSet",
            "default_envelopes"]
 
@@ -34,16 +36,20 @@ class Envelope:
     description: str = ""
 
     def __post_init__(self) -> None:
-        if not (math.isfinite(self.min) and math.isfinite(self.max) and self.min <= self.max):
-            raise ValueError(f"envelope {self.name!r}: need finite min <= max, got [{self.min}, {self.max}]")
+        check_str("name", self.name)
+        check_str("description", self.description)
+        check_real("min", self.min)
+        check_real("max", self.max)
+        if not self.min <= self.max:
+            raise ValueError(f"envelope {self.name!r}: need min <= max, got [{self.min}, {self.max}]")
 
     def contains(self, value: float) -> bool:
         """min <= value <= max."""
-        return self.min <= value <= self.max
+        return self.min <= check_real("value", value) <= self.max
 
     def clamp(self, value: float) -> float:
         """The nearest value inside the envelope."""
-        return min(self.max, max(self.min, value))
+        return min(self.max, max(self.min, check_real("value", value)))
 
 
 @dataclass(frozen=True)
@@ -62,8 +68,11 @@ class EmergencyOverride:
     expires_at: float | None = None
 
     def __post_init__(self) -> None:
-        if not self.reason or not self.authorised_by:
-            raise ValueError("an emergency override needs a reason and who authorised it")
+        for name in ("reason", "authorised_by"):
+            if not check_str(name, getattr(self, name)):
+                raise ValueError(f"{name}: an emergency override needs a reason and who authorised it")
+        if self.expires_at is not None:
+            check_real("expires_at", self.expires_at, lo=0.0)
 
 
 @dataclass(frozen=True)
@@ -88,6 +97,12 @@ class ParameterSet(Mapping[str, float]):
 
     def __init__(self, envelopes: Iterable[Envelope], values: Mapping[str, float]) -> None:
         self.envelopes: dict[str, Envelope] = {}
+        if isinstance(envelopes, (str, bytes)) or not isinstance(envelopes, Iterable):
+            raise TypeError(f"envelopes must be an iterable of Envelope, not {type(envelopes).__name__}")
+        envelopes = list(envelopes)
+        for e in envelopes:
+            check_instance("envelopes", e, Envelope, "iterable of Envelope")
+        check_mapping("values", values)
         for e in envelopes:
             if e.name in self.envelopes:
                 raise ValueError(f"duplicate envelope {e.name!r}")
@@ -113,14 +128,15 @@ class ParameterSet(Mapping[str, float]):
 
     def envelope(self, name: str) -> Envelope:
         """The envelope of ``name`` (KeyError naming it if unknown)."""
+        check_str("name", name)
         try:
             return self.envelopes[name]
         except KeyError:
-            raise KeyError(f"no envelope for parameter {name!r}") from None
+            raise UnknownName(f"name: no envelope for parameter {name!r}") from None
 
     def is_overridden(self, name: str) -> bool:
         """True while ``name`` holds a value set under an emergency override."""
-        return name in self._overridden
+        return self.envelope(name).name in self._overridden
 
     def set(self, name: str, value: float, *, override: EmergencyOverride | None = None, time: float = 0.0) -> float:
         """Sets ``name`` to ``value``; returns it.
@@ -130,9 +146,10 @@ class ParameterSet(Mapping[str, float]):
         change is logged in :attr:`override_log`.
         """
         env = self.envelope(name)
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            raise ValueError(f"{name} must be a finite number, got {value!r}")
-        value = float(value)
+        value = check_real(f"value (of {name})", value)
+        if override is not None:
+            check_instance("override", override, EmergencyOverride, "EmergencyOverride or None")
+        time = check_real("time", time, lo=0.0)
         if env.contains(value):
             self._overridden.pop(name, None)
         elif override is None:
@@ -149,6 +166,7 @@ class ParameterSet(Mapping[str, float]):
     def expire(self, time: float) -> list[str]:
         """Reverts every override whose ``expires_at`` <= ``time`` to the nearest envelope
         bound; logs each reversion; returns the names reverted."""
+        time = check_real("time", time, lo=0.0, allow_inf=True)  # inf: every override with an expiry
         reverted = []
         for name, o in list(self._overridden.items()):
             if o.expires_at is not None and o.expires_at <= time:

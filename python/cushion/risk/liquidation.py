@@ -30,7 +30,8 @@ from typing import Callable
 
 import numpy as np
 
-from .._validate import check_fields
+from .._validate import (check_array, check_bool, check_bool_array, check_count, check_fields, check_index_array,
+                         check_instance, check_real)
 from .loans import LoanBook
 
 __all__ = ["BorrowerBehaviour", "Stage", "StageEvents", "StagedLiquidation", "required_repayment"]
@@ -53,8 +54,21 @@ class Stage(enum.IntEnum):
 def required_repayment(book: LoanBook, idx: np.ndarray, price: np.ndarray, target_hf: np.ndarray | float) -> np.ndarray:
     """The debt reduction that lifts loans ``idx`` to ``target_hf`` at ``price`` (>= 0):
     ``debt - value * LT / target``."""
+    book, idx, target = _loans_and_target(book, idx, target_hf)
     value = book.collateral_value(price)[idx] * book.liquidation_threshold[idx]
-    return np.maximum(0.0, book.debt[idx] - value / np.asarray(target_hf, dtype=float))
+    return np.maximum(0.0, book.debt[idx] - value / target)
+
+
+def _loans_and_target(book: LoanBook, idx: np.ndarray, target_hf: np.ndarray | float,
+                      ) -> tuple[LoanBook, np.ndarray, np.ndarray]:
+    """The checked (book, loan indices, target health factor per index) of the ramp's rules."""
+    check_instance("book", book, LoanBook)
+    idx = check_index_array("idx", idx, len(book))
+    if np.ndim(target_hf) == 0:
+        target = np.full(idx.shape, check_real("target_hf", target_hf, lo=0.0, lo_open=True))
+    else:
+        target = check_array("target_hf", target_hf, shape=idx.shape, lo=0.0, lo_open=True)
+    return book, idx, target
 
 
 @dataclass(frozen=True)
@@ -85,9 +99,10 @@ class BorrowerBehaviour:
         check_fields(self, ("overshoot",), lo=0.0)
 
     def probability(self, required: np.ndarray, equity: np.ndarray, notified: bool) -> np.ndarray:
-        """Chance of topping up, per loan."""
-        req = np.asarray(required, dtype=float)
-        eq = np.asarray(equity, dtype=float)
+        """Chance of topping up, per loan (``equity`` may be negative: under water)."""
+        req = check_array("required", required, lo=0.0)
+        eq = check_array("equity", equity, shape=req.shape)
+        notified = check_bool("notified", notified)
         ratio = np.divide(req, self.affordability * eq, out=np.full(req.shape, np.inf), where=eq > 0)
         p = self.propensity * (1.0 if notified else self.self_monitoring) / (1.0 + ratio**2)
         return np.where(eq > 0, p, 0.0)
@@ -112,7 +127,8 @@ class TopUps:
     """Unprompted top-ups: borrowers who watch their own loans (every strategy)."""
 
     def __init__(self, n_loans: int, behaviour: BorrowerBehaviour) -> None:
-        self.behaviour = behaviour
+        check_count("n_loans", n_loans, lo=0)
+        self.behaviour = check_instance("behaviour", behaviour, BorrowerBehaviour)
         self.watch_since = np.full(n_loans, np.inf)
         self.respond_at = np.full(n_loans, np.inf)
         self.will = np.zeros(n_loans, dtype=bool)
@@ -123,6 +139,11 @@ class TopUps:
 
         Returns (loan indices, amounts) of the top-ups paid this step.
         """
+        time = check_real("time", time, lo=0.0)
+        _check_book(book, len(self.will))
+        price = book._prices(price)
+        hf = check_array("hf", hf, shape=(len(book),), lo=0.0, allow_inf=True)  # inf: no debt
+        eligible = check_bool_array("eligible", eligible, shape=(len(book),))
         b = self.behaviour
         low = eligible & (hf < b.warning_hf)
         start = np.flatnonzero(low & ~np.isfinite(self.watch_since))
@@ -148,6 +169,12 @@ class TopUps:
         return paid_idx, paid
 
 
+def _check_book(book: object, n_loans: int) -> None:
+    check_instance("book", book, LoanBook)
+    if len(book) != n_loans:  # type: ignore[arg-type]
+        raise ValueError(f"book has {len(book)} loans; this stage machine tracks {n_loans}")  # type: ignore[arg-type]
+
+
 def _pay_down(book: LoanBook, idx: np.ndarray, amount: np.ndarray) -> None:
     """The borrower repays ``amount`` of lender debt in cash."""
     book.debt[idx] -= amount
@@ -158,7 +185,9 @@ class StagedLiquidation:
     """The per-loan stage machine (see the module docstring), vectorised over the book."""
 
     def __init__(self, n_loans: int, behaviour: BorrowerBehaviour | None = None) -> None:
-        self.behaviour = behaviour or BorrowerBehaviour()
+        check_count("n_loans", n_loans, lo=0)
+        self.behaviour = BorrowerBehaviour() if behaviour is None else check_instance(
+            "behaviour", behaviour, BorrowerBehaviour, "BorrowerBehaviour or None")
         self.stage = np.zeros(n_loans, dtype=np.int8)
         self.deadline = np.full(n_loans, np.inf)
         self.respond_at = np.full(n_loans, np.inf)
@@ -183,6 +212,16 @@ class StagedLiquidation:
             fund_support: called with (loan indices, amounts) of the loans that need
                 refinancing; returns a bool mask of those the buffer funded (it books them).
         """
+        time = check_real("time", time, lo=0.0)
+        _check_book(book, len(self.stage))
+        price = book._prices(price)
+        requirement = check_array("requirement", requirement, shape=(len(book),), lo=0.0, lo_open=True)
+        cure_window_hours = check_real("cure_window_hours", cure_window_hours, lo=0.0)
+        hard_floor_hf = check_real("hard_floor_hf", hard_floor_hf, lo=0.0)
+        unwind_paused = check_bool_array("unwind_paused", unwind_paused, shape=(len(book),))
+        if not callable(fund_support):
+            raise TypeError(f"fund_support must be callable (loan indices, amounts) -> funded mask, not "
+                            f"{type(fund_support).__name__}")
         b = self.behaviour
         open_ = book.active & (self.stage != Stage.RAMP)
         hf = book.health_factor(price)
@@ -245,6 +284,7 @@ class StagedLiquidation:
 
     def counts(self, book: LoanBook) -> dict[str, int]:
         """Active loans per stage."""
+        _check_book(book, len(self.stage))
         act = book.active
         return {s.name.lower(): int(np.sum(act & (self.stage == s))) for s in Stage}
 

@@ -29,6 +29,8 @@ import numpy as np
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
+from .._validate import (check_array, check_count, check_index_array, check_pair, check_real, check_seed,
+                         check_sequence)
 from ..scenarios import Collection, collection_buckets
 
 __all__ = ["LoanBook", "LoanStatus", "SECONDS_PER_YEAR"]
@@ -83,22 +85,24 @@ class LoanBook:
     """(L,) float: the borrower's fixed uniform draw for "how soon?"."""
 
     def __post_init__(self) -> None:
-        n = len(self.collection)
-        for f in fields(self):
-            a = np.asarray(getattr(self, f.name))
-            if a.shape != (n,):
-                raise ValueError(f"{f.name} must have shape ({n},), got {a.shape}")
+        # Every array is checked and copied: the book owns its arrays (accrual and the
+        # simulator change them in place) and never aliases the caller's.
+        collection = check_index_array("collection", self.collection, 2**31)
+        n = len(collection)
+        checked = {"collection": collection, "bucket": check_index_array("bucket", self.bucket, 3, shape=(n,))}
+        status = check_index_array("status", self.status, len(LoanStatus), shape=(n,))
+        checked["status"] = status.astype(np.int8)
         for name in ("items", "trait_weight", "debt", "rate", "liquidation_threshold", "buffer_claim", "topped_up",
                      "surplus_paid", "items_sold"):
-            a = np.asarray(getattr(self, name), dtype=float)
-            if not np.all(np.isfinite(a)) or np.any(a < 0):
-                raise ValueError(f"{name} must be finite and >= 0")
-            setattr(self, name, a)
-        if np.any(self.liquidation_threshold > 1):
+            checked[name] = check_array(name, getattr(self, name), shape=(n,), lo=0.0)
+        for name in ("u_topup", "u_delay"):  # the borrowers' uniform draws
+            checked[name] = check_array(name, getattr(self, name), shape=(n,), lo=0.0)
+            if np.any(checked[name] > 1):
+                raise ValueError(f"{name} must be uniform draws in [0, 1]")
+        if np.any(checked["liquidation_threshold"] > 1):
             raise ValueError("liquidation_threshold must be <= 1")
-        self.collection = np.asarray(self.collection, dtype=np.int64)
-        self.bucket = np.asarray(self.bucket, dtype=np.int64)
-        self.status = np.asarray(self.status, dtype=np.int8)
+        for name, a in checked.items():
+            setattr(self, name, a)
 
     # --- construction -----------------------------------------------------------------------
     @classmethod
@@ -115,10 +119,18 @@ class LoanBook:
         loans are comfortable, a fifth sit within an 18 % fall of liquidation), and the
         debt follows from it: ``debt = value * LT / HF0``.
         """
-        if n_loans < 1:
-            raise ValueError("n_loans must be >= 1")
-        if hf_min <= 0 or hf_shape <= 0 or hf_scale < 0:
-            raise ValueError("hf_min and hf_shape must be > 0, hf_scale >= 0")
+        collections = check_sequence("collections", collections, Collection, "Collections")
+        if not collections:
+            raise ValueError("collections must not be empty")
+        check_count("n_loans", n_loans, hi=10**8)
+        check_seed("seed", seed)
+        hf_min = check_real("hf_min", hf_min, lo=0.0, lo_open=True)
+        hf_shape = check_real("hf_shape", hf_shape, lo=0.0, lo_open=True)
+        hf_scale = check_real("hf_scale", hf_scale, lo=0.0)
+        check_array("bucket_share", bucket_share, shape=(3,), lo=0.0)
+        check_pair("rate_range", rate_range, lo=0.0, hi=10.0)
+        check_count("max_items", max_items, hi=10**4)
+        multi_item_ratio = check_real("multi_item_ratio", multi_item_ratio, lo=0.0, lo_open=True)
         rng = np.random.default_rng(seed)
         buckets = collection_buckets(collections)
         share = np.asarray(bucket_share, dtype=float)
@@ -159,7 +171,15 @@ class LoanBook:
 
     def collateral_value(self, price: np.ndarray) -> np.ndarray:
         """(L,) items * trait weight * price of the loan's collection (``price`` is (K,))."""
-        return self.items * self.trait_weight * np.asarray(price, dtype=float)[self.collection]
+        return self.items * self.trait_weight * self._prices(price)[self.collection]
+
+    def _prices(self, price: np.ndarray, name: str = "price") -> np.ndarray:
+        """``price`` checked: (K,) finite prices >= 0 covering every collection of the book."""
+        p = check_array(name, price, lo=0.0)
+        if len(self) and len(p) <= int(self.collection.max()):
+            raise ValueError(f"{name} has {len(p)} collections but the book refers to collection "
+                             f"{int(self.collection.max())}")
+        return p
 
     def health_factor(self, price: np.ndarray, debt_price: float = 1.0) -> np.ndarray:
         """(L,) collateral value * LT / (debt * debt_price); inf for a loan without debt.
@@ -167,6 +187,7 @@ class LoanBook:
         ``price`` is the collateral price per collection (e.g. the oracle's lower band);
         ``debt_price`` the debt asset's price (its upper band; 1 for ETH-denominated debt).
         """
+        debt_price = check_real("debt_price", debt_price, lo=0.0, lo_open=True)
         num = self.collateral_value(price) * self.liquidation_threshold
         den = self.debt * debt_price
         return np.divide(num, den, out=np.full(len(self), np.inf), where=den > 0)
@@ -177,8 +198,7 @@ class LoanBook:
 
     def accrue(self, seconds: float) -> None:
         """Accrues ``seconds`` of interest on the lender debt and the buffer claims."""
-        if seconds < 0:
-            raise ValueError("seconds must be >= 0")
+        seconds = check_real("seconds", seconds, lo=0.0)
         growth = np.exp(self.rate * (seconds / SECONDS_PER_YEAR))
         self.debt *= growth
         self.buffer_claim *= growth

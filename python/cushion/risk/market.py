@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validate import check_fields
+from .._validate import check_array, check_count, check_fields, check_instance, check_int, check_real, check_sequence
 from ..scenarios import HOUR, Scenario, ScenarioPaths, Venue
 
 __all__ = ["MarketConfig", "SaleFill", "ThinBidMarket"]
@@ -115,10 +115,13 @@ class ThinBidMarket:
     """
 
     def __init__(self, scenario: Scenario, paths: ScenarioPaths, config: MarketConfig | None = None) -> None:
-        self.scenario = scenario
-        self.paths = paths
-        self.config = config or MarketConfig()
+        self.scenario = check_instance("scenario", scenario, Scenario)
+        self.paths = check_instance("paths", paths, ScenarioPaths)
+        self.config = MarketConfig() if config is None else check_instance("config", config, MarketConfig,
+                                                                             "MarketConfig or None")
         K = len(scenario.collections)
+        if paths.fundamental.shape[1:] != (K,):
+            raise ValueError(f"paths has {paths.fundamental.shape[1:]} collections; the scenario has {K}")
         T = paths.n_steps + 1
         self.depth0 = np.array([c.depth0 for c in scenario.collections], dtype=float) * scenario.depth_scale
         self.impact = np.zeros(K)
@@ -166,8 +169,9 @@ class ThinBidMarket:
     # --- time ------------------------------------------------------------------------------
     def advance(self, step: int) -> None:
         """Moves to ``step`` (>= the current one): impact and pressure decay over the gap."""
+        check_int("step", step, lo=0, hi=self.paths.n_steps)
         if step < self.step:
-            raise ValueError("the market only moves forward")
+            raise ValueError(f"step: the market only moves forward ({step} < {self.step})")
         gap = step - self.step
         if gap:
             m = self.paths.depth_multiplier[step]
@@ -180,11 +184,11 @@ class ThinBidMarket:
     # --- trading ---------------------------------------------------------------------------
     def quote_sell(self, collection: int, weights: np.ndarray) -> np.ndarray:
         """What items of trait ``weights`` would fetch, sold in that order now (no state change)."""
-        return self._walk(collection, np.asarray(weights, dtype=float))[0]
+        return self._walk(self._collection(collection), self._weights(weights))[0]
 
     def sell(self, collection: int, weights: np.ndarray) -> SaleFill:
         """Sells items (trait ``weights``, in order) into the bids now; moves the market."""
-        w = np.asarray(weights, dtype=float)
+        collection, w = self._collection(collection), self._weights(weights)
         floor_before = float(self.floor()[collection])
         proceeds, walked = self._walk(collection, w)
         n = float(len(w))
@@ -208,6 +212,8 @@ class ThinBidMarket:
         """Bidders take ``items`` at or above the best bid (an auction sale): the top of the
         book is consumed — the floor follows ``pass_through`` of the depth used, and the
         sale counts as forced for the bidders' pressure — but nothing is dumped below it."""
+        collection = self._collection(collection)
+        items = check_real("items", items, lo=0.0)
         cfg = self.config
         walked = cfg.walk_per_depth * (items / max(self.depth()[collection], 1e-9)) ** (1.0 / cfg.book_convexity)
         self.impact[collection] = min(cfg.max_impact, self.impact[collection] + cfg.pass_through * walked
@@ -215,6 +221,13 @@ class ThinBidMarket:
         self.pressure[collection] += items
         self.sold_items[self.step, collection] += items
         self.floor_history[self.step] = self.floor()
+
+    def _collection(self, collection: int) -> int:
+        return check_int("collection", collection, lo=0, hi=len(self.depth0) - 1)
+
+    @staticmethod
+    def _weights(weights: np.ndarray) -> np.ndarray:
+        return check_array("weights", weights, lo=0.0, lo_open=True)
 
     def _walk(self, collection: int, w: np.ndarray) -> tuple[np.ndarray, float]:
         """Per-item proceeds of a walk down the linear book, and how far it walked below the
@@ -240,6 +253,10 @@ class ThinBidMarket:
         report into a distressed print 15-35 % below the floor.  A venue in outage reports
         NaN (its age is then the time since its last report, tracked by the oracle).
         """
+        venues = check_sequence("venues", venues, Venue, "Venues")
+        if len(venues) > _sources(self.paths):
+            raise ValueError(f"venues: {len(venues)} venues but the paths carry {_sources(self.paths)} sources")
+        delay_blocks = check_count("delay_blocks", delay_blocks, lo=0)
         p = self.paths
         step_blocks = p.step_blocks
         K, S = self.impact.shape[0], len(venues)
@@ -262,3 +279,8 @@ class ThinBidMarket:
             out[:, s] = value
             ages[:, s] = lag * p.step_seconds
         return out, ages
+
+
+def _sources(paths: ScenarioPaths) -> int:
+    """How many price sources a scenario's paths carry noise and outages for."""
+    return int(paths.venue_up.shape[1])

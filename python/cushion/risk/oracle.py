@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validate import check_fields
+from .._validate import check_array, check_fields, check_index, check_instance, check_int, check_real
 
 __all__ = ["OracleConfig", "OracleReading", "Oracle", "SpotOracle", "weighted_median"]
 
@@ -53,8 +53,7 @@ class OracleConfig:
     def __post_init__(self) -> None:
         check_fields(self, ("max_age_seconds", "max_deviation", "ema_half_life_seconds"), lo=0.0, lo_open=True)
         check_fields(self, ("sigma_floor", "band_z", "anomaly_sigma", "staleness_sigma_per_hour"), lo=0.0)
-        if self.min_sources < 1:
-            raise ValueError("min_sources must be >= 1")
+        check_int("min_sources", self.min_sources, lo=1, hi=10**6)
 
 
 @dataclass(frozen=True)
@@ -99,6 +98,8 @@ def weighted_median(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
     """Row-wise weighted median of ``values`` (K, S) with ``weights`` (K, S); NaN values
     and zero weights are ignored; a row with nothing left gives NaN.  The median is the
     smallest value at which the cumulative weight reaches half the total."""
+    values = check_array("values", values, ndim=2, allow_nan=True, allow_inf=True)
+    weights = check_array("weights", weights, shape=values.shape, lo=0.0)
     v = np.where(np.isfinite(values) & (weights > 0), values, np.inf)
     order = np.argsort(v, axis=1)
     vs = np.take_along_axis(v, order, axis=1)
@@ -120,13 +121,12 @@ class Oracle:
     """
 
     def __init__(self, initial: np.ndarray, liquidity_weights: np.ndarray, config: OracleConfig | None = None) -> None:
-        self.config = config or OracleConfig()
-        mu = np.asarray(initial, dtype=float).copy()
-        if mu.ndim != 1 or not np.all(np.isfinite(mu)) or np.any(mu <= 0):
-            raise ValueError("initial must be a 1-D array of finite prices > 0")
-        w = np.asarray(liquidity_weights, dtype=float)
-        if w.ndim != 1 or not np.all(np.isfinite(w)) or np.any(w <= 0):
-            raise ValueError("liquidity_weights must be a 1-D array of finite weights > 0")
+        self.config = OracleConfig() if config is None else check_instance("config", config, OracleConfig,
+                                                                             "OracleConfig or None")
+        mu = check_array("initial", initial, lo=0.0, lo_open=True)
+        w = check_array("liquidity_weights", liquidity_weights, lo=0.0, lo_open=True)
+        if not mu.size or not w.size:
+            raise ValueError("initial and liquidity_weights must not be empty")
         self.weights = w / w.sum()
         self.mu = mu
         self.var_dispersion = (self.config.sigma_floor * mu) ** 2
@@ -142,15 +142,13 @@ class Oracle:
         ``ages`` (K, S) are the reports' ages in seconds (0 if omitted).
         """
         cfg = self.config
-        x = np.asarray(reports, dtype=float)
-        if x.shape != (len(self.mu), len(self.weights)):
-            raise ValueError(f"reports must have shape {(len(self.mu), len(self.weights))}, got {x.shape}")
-        age = np.zeros_like(x) if ages is None else np.asarray(ages, dtype=float)
-        if age.shape != x.shape:
-            raise ValueError("ages must have the shape of reports")
+        time = check_real("time", time, lo=0.0)
+        # NaN, infinite or non-positive reports are no reports (dropped below).
+        x = check_array("reports", reports, shape=(len(self.mu), len(self.weights)), allow_nan=True, allow_inf=True)
+        age = np.zeros_like(x) if ages is None else check_array("ages", ages, shape=x.shape, lo=0.0, allow_inf=True)
         dt = 0.0 if self.time is None else time - self.time
         if dt < 0:
-            raise ValueError("time must not go backwards")
+            raise ValueError(f"time must not go backwards ({time} < {self.time})")
         self.time = time
 
         fresh = np.isfinite(x) & (x > 0) & (age <= cfg.max_age_seconds)
@@ -201,13 +199,20 @@ class SpotOracle:
     """
 
     def __init__(self, initial: np.ndarray, source: int = 0) -> None:
-        self.mu = np.asarray(initial, dtype=float).copy()
-        self.source = source
+        self.mu = check_array("initial", initial, lo=0.0, lo_open=True)
+        self.source = check_index("source", source)
         self.reading = self._reading(np.zeros(len(self.mu), dtype=bool))
 
     def update(self, time: float, reports: np.ndarray, ages: np.ndarray | None = None) -> OracleReading:
-        """Takes column ``source`` of ``reports`` as the mark (``time`` and ``ages`` unused)."""
-        x = np.asarray(reports, dtype=float)[:, self.source]
+        """Takes column ``source`` of ``reports`` as the mark (``time`` and ``ages`` unused, but
+        checked like :meth:`Oracle.update`'s)."""
+        check_real("time", time, lo=0.0)
+        reports = check_array("reports", reports, shape=(len(self.mu), None), allow_nan=True, allow_inf=True)
+        if self.source >= reports.shape[1]:
+            raise ValueError(f"reports has {reports.shape[1]} sources; this oracle reads source {self.source}")
+        if ages is not None:
+            check_array("ages", ages, shape=reports.shape, lo=0.0, allow_inf=True)
+        x = reports[:, self.source]
         ok = np.isfinite(x) & (x > 0)
         self.mu = np.where(ok, x, self.mu)
         self.reading = self._reading(~ok)

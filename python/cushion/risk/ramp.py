@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .._validate import check_array, check_fields, check_index, check_instance, check_real, check_sequence
 from ..curves import GDA
-from .liquidation import required_repayment
+from .liquidation import _loans_and_target, required_repayment
 from .loans import LoanBook
 
 __all__ = ["AuctionConfig", "AuctionLot", "RefinanceTerms", "RescueAuction", "partial_repayment",
@@ -44,11 +45,10 @@ def partial_sale_items(book: LoanBook, idx: np.ndarray, price: np.ndarray, bid: 
     Selling k items at bid b: ``(n - k) w p LT / (D - k b) >= t``  <=>
     ``k >= (t D - n w p LT) / (t b - w p LT)`` when ``t b > w p LT``.
     """
-    idx = np.asarray(idx, dtype=np.int64)
+    book, idx, t = _loans_and_target(book, idx, target_hf)
     c = book.collection[idx]
-    t = np.broadcast_to(np.asarray(target_hf, dtype=float), idx.shape)
     n, w, lt, d = book.items[idx], book.trait_weight[idx], book.liquidation_threshold[idx], book.debt[idx]
-    p, b = np.asarray(price, dtype=float)[c], np.asarray(bid, dtype=float)[c]
+    p, b = book._prices(price)[c], book._prices(bid, "bid")[c]
     den = t * b - w * p * lt
     need = t * d - n * w * p * lt
     k = np.ceil(np.divide(need, den, out=np.full(idx.shape, np.inf), where=den > 0) - 1e-12)
@@ -65,13 +65,25 @@ class RefinanceTerms:
     max_fraction: float = 0.15
     fee: float = 0.0
 
+    def __post_init__(self) -> None:
+        check_fields(self, ("max_fraction",), lo=0.0, hi=1.0)
+        check_fields(self, ("fee",), lo=0.0)
+
     def headroom(self, book: LoanBook, idx: np.ndarray, price: np.ndarray) -> np.ndarray:
         """How much more the buffer may refinance on loans ``idx`` (>= 0)."""
+        book, idx, _ = _loans_and_target(book, idx, 1.0)
         value = book.collateral_value(price)[idx]
         return np.maximum(0.0, self.max_fraction * value - book.buffer_claim[idx])
 
     def apply(self, book: LoanBook, idx: np.ndarray, amount: np.ndarray) -> None:
-        """Books the refinancing on the loans (the buffer side is the caller's)."""
+        """Books the refinancing on the loans (the buffer side is the caller's); at most each
+        loan's lender debt (``idx`` unique)."""
+        book, idx, _ = _loans_and_target(book, idx, 1.0)
+        amount = check_array("amount", amount, shape=idx.shape, lo=0.0)
+        if len(np.unique(idx)) != len(idx):
+            raise ValueError("idx must not repeat a loan")
+        if np.any(amount > book.debt[idx]):
+            raise ValueError("amount must not exceed the loans' lender debt")
         book.debt[idx] -= amount
         book.buffer_claim[idx] += amount * (1.0 + self.fee)
 
@@ -93,7 +105,8 @@ class AuctionConfig:
     alpha: float = 1.05
 
     def __post_init__(self) -> None:
-        if not (self.box_hours > 0 and self.start_premium > self.end_fraction > 0 and self.alpha > 1):
+        check_fields(self, ("box_hours", "start_premium", "end_fraction", "alpha"), lo=0.0, lo_open=True)
+        if not (self.start_premium > self.end_fraction and self.alpha > 1):
             raise ValueError("need box_hours > 0, start_premium > end_fraction > 0 and alpha > 1")
 
     @property
@@ -120,10 +133,18 @@ class RescueAuction:
     config: AuctionConfig = field(default_factory=AuctionConfig)
     lots: list[AuctionLot] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        check_instance("config", self.config, AuctionConfig)
+        self.lots = list(check_sequence("lots", self.lots, AuctionLot, "AuctionLots"))
+
     def open(self, loan: int, collection: int, weight: float, mark: float, time: float) -> AuctionLot:
         """Puts one item of ``weight`` on auction at ``time``, opening at mark * weight *
         start_premium."""
         cfg = self.config
+        loan, collection = check_index("loan", loan), check_index("collection", collection)
+        weight = check_real("weight", weight, lo=0.0, lo_open=True)
+        mark = check_real("mark", mark, lo=0.0, lo_open=True)
+        time = check_real("time", time, lo=0.0)
         curve = GDA(spot_price=mark * weight * cfg.start_premium, alpha=cfg.alpha, decay=cfg.decay, t0=time, now=time)
         lot = AuctionLot(loan, collection, weight, time, curve)
         self.lots.append(lot)
@@ -131,12 +152,19 @@ class RescueAuction:
 
     def price(self, lot: AuctionLot, time: float) -> float:
         """The lot's price at ``time`` (the GDA's buy price of one item)."""
+        check_instance("lot", lot, AuctionLot)
+        time = check_real("time", time, lo=lot.opened)
         q = lot.curve.at(time).buy(1)
         return q.value if q.ok else 0.0
 
     def clear(self, time: float, bid: np.ndarray) -> tuple[list[tuple[AuctionLot, float]], list[AuctionLot]]:
         """Lots that sell now (price <= best bid * weight, a bidder takes it at the auction
         price), and lots whose box has expired unsold; both are removed from the book."""
+        time = check_real("time", time, lo=max((lot.opened for lot in self.lots), default=0.0))
+        bid = check_array("bid", bid, lo=0.0)
+        if self.lots and len(bid) <= max(lot.collection for lot in self.lots):
+            raise ValueError(f"bid has {len(bid)} collections; a lot is on collection "
+                             f"{max(lot.collection for lot in self.lots)}")
         box = self.config.box_hours * 3600.0
         sold: list[tuple[AuctionLot, float]] = []
         expired: list[AuctionLot] = []

@@ -39,7 +39,8 @@ import numpy as np
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-from .._validate import check_fields
+from .._validate import (check_array, check_bool_array, check_fields, check_index_array, check_instance, check_int,
+                         check_real, check_sequence)
 from ..scenarios import BUCKETS
 from ._stack import Regime, RegimeThresholds, Regimes
 from .envelopes import EmergencyOverride, EnvelopeViolation, OverrideRecord, ParameterSet, default_envelopes
@@ -78,6 +79,11 @@ class PolicyRung:
     reserve_multiplier: float
     review_interval_minutes: float
 
+    def __post_init__(self) -> None:
+        addon = check_array("oc_addon", self.oc_addon, shape=(3,), lo=0.0)
+        object.__setattr__(self, "oc_addon", tuple(float(a) for a in addon))
+        check_fields(self, ("reserve_multiplier", "review_interval_minutes"), lo=0.0, lo_open=True)
+
 
 @dataclass(frozen=True)
 class PolicyLadder:
@@ -88,9 +94,13 @@ class PolicyLadder:
     moderate: PolicyRung = PolicyRung((0.05, 0.075, 0.10), 1.25, 30.0)
     severe: PolicyRung = PolicyRung((0.075, 0.10, 0.125), 1.5, 15.0)
 
+    def __post_init__(self) -> None:
+        for name in ("calm", "moderate", "severe"):
+            check_instance(name, getattr(self, name), PolicyRung)
+
     def rung(self, regime: int) -> PolicyRung:
         """The rung for a regime level (0, 1, 2)."""
-        return (self.calm, self.moderate, self.severe)[int(regime)]
+        return (self.calm, self.moderate, self.severe)[check_int("regime", regime, lo=0, hi=2)]
 
 
 @dataclass(frozen=True)
@@ -116,8 +126,13 @@ class RebalancerConfig:
     decay_gap: float = 0.10
 
     def __post_init__(self) -> None:
+        check_instance("ladder", self.ladder, PolicyLadder)
+        check_instance("thresholds", self.thresholds, RegimeThresholds)
         check_fields(self, ("release_delay_hours", "release_step", "cure_window_hours", "anomaly_review_hours",
                             "gas_kill_gwei", "shock_breadth", "decay_gap"), lo=0.0, lo_open=True)
+        check_fields(self, ("max_support_fraction", "max_ltv_cut", "shock_drawdown"), lo=0.0, hi=1.0)
+        check_fields(self, ("hard_floor_hf",), lo=0.0)
+        check_int("min_venues_up", self.min_venues_up, lo=0, hi=10**6)
 
 
 @dataclass(frozen=True)
@@ -143,6 +158,21 @@ class RebalancerInputs:
     gas_gwei: float
     buffer_utilisation: float = 0.0
     funding: float = 0.0
+
+    def __post_init__(self) -> None:
+        stress = check_array("stress", self.stress, lo=0.0)
+        if np.any(stress > 1):
+            raise ValueError("stress must be in [0, 1]")
+        k = (len(stress),)
+        checked = {"stress": stress, "value_weight": check_array("value_weight", self.value_weight, shape=k, lo=0.0),
+                   "drawdown": check_array("drawdown", self.drawdown, shape=k),  # < 0: above the recent high
+                   "oracle_anomaly": check_bool_array("oracle_anomaly", self.oracle_anomaly, shape=k),
+                   "venues_up": check_bool_array("venues_up", self.venues_up)}  # one per price source
+        for name, a in checked.items():
+            object.__setattr__(self, name, a)
+        check_fields(self, ("gas_gwei",), lo=0.0)
+        check_fields(self, ("buffer_utilisation",), lo=0.0, hi=1.0)
+        check_fields(self, ("funding",))
 
 
 @dataclass(frozen=True)
@@ -201,10 +231,20 @@ class Rebalancer:
     def __init__(self, collection_buckets: np.ndarray, config: RebalancerConfig | None = None,
                  params: ParameterSet | None = None, override: EmergencyOverride | None = None,
                  collection_names: tuple[str, ...] | None = None) -> None:
-        self.config = cfg = config or RebalancerConfig()
-        self.collection_buckets = np.asarray(collection_buckets, dtype=np.int64)
+        self.config = cfg = RebalancerConfig() if config is None else check_instance(
+            "config", config, RebalancerConfig, "RebalancerConfig or None")
+        self.collection_buckets = check_index_array("collection_buckets", collection_buckets, len(BUCKETS))
         K = len(self.collection_buckets)
-        self.names = collection_names or tuple(f"c{i}" for i in range(K))
+        if params is not None:
+            check_instance("params", params, ParameterSet, "ParameterSet or None")
+        if override is not None:
+            check_instance("override", override, EmergencyOverride, "EmergencyOverride or None")
+        if collection_names is None:
+            collection_names = tuple(f"c{i}" for i in range(K))
+        self.names = check_sequence("collection_names", collection_names, str, "str")
+        if len(self.names) != K:
+            raise ValueError(f"collection_names has {len(self.names)} names for the {K} collections of "
+                             "collection_buckets")
         calm = cfg.ladder.calm
         if params is None:
             values = {f"oc_addon_{b}": calm.oc_addon[i] for i, b in enumerate(BUCKETS)}
@@ -255,6 +295,11 @@ class Rebalancer:
     def step(self, time: float, inputs: RebalancerInputs) -> Policy:
         """Observes one step; runs a review if one is due (or the regime escalated)."""
         cfg = self.config
+        time = check_real("time", time, lo=0.0)
+        check_instance("inputs", inputs, RebalancerInputs)
+        if len(inputs.stress) != len(self.collection_buckets):
+            raise ValueError(f"inputs has {len(inputs.stress)} collections; the rebalancer has "
+                             f"{len(self.collection_buckets)}")
         w = np.asarray(inputs.value_weight, dtype=float)
         stress = np.asarray(inputs.stress, dtype=float)
         self.system_stress = float(np.dot(w, stress) / max(w.sum(), 1e-300))
@@ -398,6 +443,7 @@ def decision_frame(decisions: list[Decision]) -> "pd.DataFrame":
     """Decisions as a DataFrame: time, regime, stress, event, policy, what changed and why."""
     import pandas as pd
 
+    check_sequence("decisions", decisions, Decision, "Decisions")
     rows = []
     for d in decisions:
         row = {"time_h": d.time / HOUR, "regime": d.regime, "system_stress": d.system_stress,

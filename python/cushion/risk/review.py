@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .._validate import check_array, check_count, check_real
+
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
@@ -49,6 +51,14 @@ class PostEventReview:
     def from_run(cls, run: "StrategyRun", hours: np.ndarray, step_blocks: int, block_seconds: float,
                  max_lag_hours: float = 6.0) -> PostEventReview:
         """Builds the review of one run (``hours`` is the run's time axis)."""
+        from ..sim.results import StrategyRun
+
+        if not isinstance(run, StrategyRun):
+            raise TypeError(f"run must be a StrategyRun (ScenarioResult.runs), not {type(run).__name__}")
+        check_array("hours", hours, shape=(len(run.market_floor),), lo=0.0)
+        step_blocks = check_count("step_blocks", step_blocks)
+        block_seconds = check_real("block_seconds", block_seconds, lo=0.0, lo_open=True)
+        max_lag_hours = check_real("max_lag_hours", max_lag_hours, lo=0.0)
         m = run.metrics
         capital = {k: float(m[k]) for k in ("buffer_support_total", "cushion_purchases_total", "capital_deployed_peak",
                                             "reserve_depletion", "buffer_start", "buffer_min", "buffer_end_marked",
@@ -70,7 +80,8 @@ class PostEventReview:
                                                "liquidation_proceeds", "realized_slippage", "realized_slippage_rate",
                                                "loans_liquidated", "loans_partially_sold", "bad_debt")}
         step_hours = step_blocks * block_seconds / HOUR
-        max_lag = max(1, int(round(max_lag_hours / step_hours)))
+        # A run shorter than max_lag_hours: only the lags it can show (was: a broadcast error).
+        max_lag = min(max(1, int(round(max_lag_hours / step_hours))), len(run.market_floor) - 1)
         lag_rows = []
         breached = run.breached_by_collection
         for k, name in enumerate(run.collection_names):
@@ -103,7 +114,8 @@ class PostEventReview:
         return pd.DataFrame(self.policy_changes)
 
     def to_markdown(self, max_changes: int = 12) -> str:
-        """The review as a Markdown report."""
+        """The review as a Markdown report (at most ``max_changes`` policy changes listed)."""
+        max_changes = check_count("max_changes", max_changes, lo=0)
         c, col = self.capital, self.collateral
         out = [f"# Post-event review ({self.strategy})", "", "## Capital deployed",
                f"- buffer refinancing: {c['buffer_support_total']:.1f} ETH; cushion purchases: "

@@ -9,10 +9,11 @@ which is what :func:`cushion.sweep` varies.
 from __future__ import annotations
 
 import dataclasses
-import math
 from dataclasses import dataclass, field
 from typing import Any, Literal, Mapping
 
+from .._validate import (UnknownName, check_array, check_bool, check_count, check_fields, check_instance,
+                         check_mapping, check_real, check_seed, check_sequence, check_str)
 from ..risk.buffer import DEFAULT_BUCKETS, BucketConfig
 from ..risk.liquidation import BorrowerBehaviour
 from ..risk.market import MarketConfig
@@ -68,17 +69,21 @@ class CushionConfig:
     market_tranche_depth: float = 0.2
 
     def __post_init__(self) -> None:
-        if not (math.isfinite(self.depth_multiple) and self.depth_multiple > 0):
-            raise ValueError("depth_multiple must be > 0")
-        if not 0 <= self.discount < 1:
-            raise ValueError("discount must be in [0, 1)")
+        check_fields(self, ("depth_multiple", "window_hours", "recovery_half_life_hours", "max_queue_hours",
+                            "ramp_horizon_hours"), lo=0.0, lo_open=True)
+        check_fields(self, ("discount",), lo=0.0, hi=1.0, hi_open=True)
+        check_fields(self, ("spread_base", "spread_slope", "spread_cap", "auction_trait_threshold",
+                            "unwind_depth_per_hour", "market_tranche_depth"), lo=0.0)
+        check_fields(self, ("spread_exponent",), lo=0.0, lo_open=True)
         for name in ("block_items", "window_depths"):
-            calm, severe = getattr(self, name)
-            if not (0 <= severe <= calm):
-                raise ValueError(f"{name} must be (calm, severe) with 0 <= severe <= calm")
-        for name in ("window_hours", "recovery_half_life_hours", "max_queue_hours", "ramp_horizon_hours"):
-            if not getattr(self, name) > 0:
-                raise ValueError(f"{name} must be > 0")
+            pair = check_sequence(name, getattr(self, name), what="(calm, severe) numbers")
+            if len(pair) != 2:
+                raise ValueError(f"{name} must be (calm, severe), got {len(pair)} values")
+            calm, severe = check_real(f"{name}[0]", pair[0], lo=0.0), check_real(f"{name}[1]", pair[1], lo=0.0)
+            if severe > calm:
+                raise ValueError(f"{name} must be (calm, severe) with 0 <= severe <= calm, got {pair}")
+            object.__setattr__(self, name, (calm, severe))
+        check_bool("enabled", self.enabled)
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,16 @@ class BookConfig:
     hf_scale: float = 0.2
     bucket_share: tuple[float, float, float] = (0.55, 0.30, 0.15)
     seed: int = 7
+
+    def __post_init__(self) -> None:
+        check_count("n_loans", self.n_loans, hi=10**8)
+        check_fields(self, ("hf_min", "hf_shape"), lo=0.0, lo_open=True)
+        check_fields(self, ("hf_scale",), lo=0.0)
+        share = check_array("bucket_share", self.bucket_share, shape=(3,), lo=0.0)
+        if share.sum() <= 0:
+            raise ValueError("bucket_share must give some weight to a bucket")
+        object.__setattr__(self, "bucket_share", tuple(float(x) for x in share))
+        check_seed("seed", self.seed)
 
 
 @dataclass(frozen=True)
@@ -127,12 +142,18 @@ class SimulationConfig:
     reserve_scale: float = 1.0
 
     def __post_init__(self) -> None:
-        if self.step_blocks < 1:
-            raise ValueError("step_blocks must be >= 1")
-        if not (math.isfinite(self.reserve_scale) and self.reserve_scale >= 0):
-            raise ValueError("reserve_scale must be a finite number >= 0")
-        if self.naive_oracle not in ("spot", "band"):
-            raise ValueError("naive_oracle must be 'spot' or 'band'")
+        check_count("step_blocks", self.step_blocks, hi=10**6)
+        for name, cls in (("market", MarketConfig), ("oracle", OracleConfig), ("behaviour", BorrowerBehaviour),
+                          ("rebalancer", RebalancerConfig), ("cushion", CushionConfig), ("auction", AuctionConfig),
+                          ("book", BookConfig)):
+            check_instance(name, getattr(self, name), cls)
+        check_mapping("buckets", self.buckets)
+        for bucket, c in self.buckets.items():
+            check_str("buckets", bucket, tuple(DEFAULT_BUCKETS))
+            check_instance(f"buckets[{bucket!r}]", c, BucketConfig)
+        check_fields(self, ("refinance_fee", "reserve_scale"), lo=0.0)
+        check_fields(self, ("reserve_factor",), lo=0.0, hi=1.0)
+        check_str("naive_oracle", self.naive_oracle, ("spot", "band"))
 
     def with_overrides(self, overrides: Mapping[str, Any]) -> SimulationConfig:
         """A copy with dotted-name fields replaced, e.g. ``{"cushion.depth_multiple": 2}``.
@@ -140,9 +161,10 @@ class SimulationConfig:
         Bucket fields take the bucket as the second part:
         ``{"buckets.mid.reserve_ratio": 0.2}``.  Unknown names raise ``KeyError``.
         """
+        check_mapping("overrides", overrides)
         cfg: Any = self
         for name, value in overrides.items():
-            cfg = _replace_path(cfg, name.split("."), value, name)
+            cfg = _replace_path(cfg, check_str("overrides", name).split("."), value, name)
         return cfg
 
 
@@ -150,11 +172,11 @@ def _replace_path(obj: Any, path: list[str], value: Any, full: str) -> Any:
     head, rest = path[0], path[1:]
     if isinstance(obj, Mapping):
         if head not in obj:
-            raise KeyError(f"unknown parameter {full!r}")
+            raise UnknownName(f"overrides: unknown parameter {full!r}")
         new = dict(obj)
         new[head] = _replace_path(obj[head], rest, value, full) if rest else value
         return new
     if not dataclasses.is_dataclass(obj) or head not in {f.name for f in dataclasses.fields(obj)}:
-        raise KeyError(f"unknown parameter {full!r}")
+        raise UnknownName(f"overrides: unknown parameter {full!r}")
     inner = getattr(obj, head)
     return dataclasses.replace(obj, **{head: _replace_path(inner, rest, value, full) if rest else value})

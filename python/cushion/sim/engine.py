@@ -7,6 +7,7 @@ from typing import Sequence
 
 import numpy as np
 
+from .._validate import check_count, check_instance, check_sequence
 from ..risk.loans import LoanBook
 from ..scenarios import Scenario, case_study
 from .config import SimulationConfig
@@ -33,11 +34,14 @@ def simulate(scenario: Scenario | None = None, config: SimulationConfig | None =
     the borrowers' random draws and the oracle sources' noise are common to all
     (common random numbers), so differences come from the strategies alone.
     """
-    scenario = scenario or case_study()
-    config = config or SimulationConfig()
-    unknown = [s for s in strategies if s not in STRATEGIES]
-    if unknown or not strategies:
-        raise ValueError(f"strategies must be a non-empty subset of {sorted(STRATEGIES)}, got {list(strategies)}")
+    scenario = case_study() if scenario is None else check_instance("scenario", scenario, Scenario, "Scenario or None")
+    config = SimulationConfig() if config is None else check_instance("config", config, SimulationConfig,
+                                                                        "SimulationConfig or None")
+    strategies = check_strategies(strategies)
+    if n_loans is not None:
+        check_count("n_loans", n_loans, hi=10**8)
+    if book is not None:
+        check_instance("book", book, LoanBook, "LoanBook or None")
     if book is None:
         b = config.book
         book = LoanBook.generate(scenario.collections, n_loans or b.n_loans, seed=b.seed, hf_min=b.hf_min,
@@ -53,8 +57,18 @@ def simulate(scenario: Scenario | None = None, config: SimulationConfig | None =
                             elapsed_seconds=_time.perf_counter() - started, initial_book=book)
 
 
+def check_strategies(strategies: Sequence[str]) -> tuple[str, ...]:
+    """The strategy names, checked: a non-empty list or tuple of names in STRATEGIES."""
+    names = check_sequence("strategies", strategies, str, "strategy names")
+    unknown = [s for s in names if s not in STRATEGIES]
+    if unknown or not names:
+        raise ValueError(f"strategies must be a non-empty subset of {sorted(STRATEGIES)}, got {list(names)}")
+    return names
+
+
 def run_strategy(strategy: Strategy) -> StrategyRun:
     """Steps one strategy through its scenario paths and collects its results."""
+    check_instance("strategy", strategy, Strategy)
     paths = strategy.paths
     venues = strategy.scenario.venues
     delay = strategy.scenario.oracle_delay_blocks

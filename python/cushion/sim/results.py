@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
 
+from .._validate import UnknownName, check_path, check_sequence, check_str
 from ..scenarios import Scenario
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -103,6 +104,8 @@ class StrategyRun:
 
     def column(self, name: str) -> np.ndarray:
         """One timeline column."""
+        if check_str("name", name) not in self.columns:
+            raise UnknownName(f"name: no timeline column {name!r} (columns: {', '.join(self.columns)})")
         return self.timeline[:, self.columns.index(name)]
 
 
@@ -134,7 +137,11 @@ class ScenarioResult:
         """Metrics (rows) by strategy (columns); all metrics unless ``metrics`` is given."""
         import pandas as pd
 
-        names = list(metrics) if metrics is not None else list(next(iter(self.runs.values())).metrics)
+        known = list(next(iter(self.runs.values())).metrics)
+        names = list(check_sequence("metrics", metrics, str, "metric names")) if metrics is not None else known
+        unknown = [m for m in names if m not in known]
+        if unknown:
+            raise UnknownName(f"metrics: unknown metric(s) {unknown} (metrics: {', '.join(known)})")
         df = pd.DataFrame({s: [run.metrics[m] for m in names] for s, run in self.runs.items()}, index=names)
         df.index.name = "metric"
         return df
@@ -182,6 +189,8 @@ class ScenarioResult:
         Saved to ``path`` (PNG) if given; returns the figure."""
         from matplotlib.figure import Figure
 
+        if path is not None:
+            check_path("path", path)
         fig = Figure(figsize=(12, 8), constrained_layout=True)
         axes = fig.subplots(2, 2)
         h = self.hours
@@ -237,6 +246,6 @@ class ScenarioResult:
 
     def _run(self, strategy: str) -> StrategyRun:
         try:
-            return self.runs[strategy]
+            return self.runs[check_str("strategy", strategy)]
         except KeyError:
-            raise KeyError(f"no run for strategy {strategy!r} (ran: {self.strategies})") from None
+            raise UnknownName(f"strategy: no run for strategy {strategy!r} (ran: {self.strategies})") from None

@@ -36,6 +36,7 @@ from ..risk.market import ThinBidMarket
 from ..risk.oracle import Oracle, OracleReading, SpotOracle
 from ..risk.ramp import RefinanceTerms, RescueAuction, partial_sale_items
 from ..risk.rebalancer import Rebalancer, RebalancerInputs
+from .._validate import check_array, check_bool, check_bool_array, check_index_array, check_instance, check_int, check_real
 from .config import SimulationConfig
 
 __all__ = ["CushionStack", "NaiveLiquidation", "Strategy", "TIMELINE_COLUMNS", "STRATEGIES"]
@@ -58,6 +59,12 @@ class Strategy:
     name = "strategy"
 
     def __init__(self, scenario: Scenario, paths: ScenarioPaths, book: LoanBook, config: SimulationConfig) -> None:
+        check_instance("scenario", scenario, Scenario)
+        check_instance("paths", paths, ScenarioPaths)
+        check_instance("book", book, LoanBook)
+        check_instance("config", config, SimulationConfig)
+        if len(book) and int(book.collection.max()) >= len(scenario.collections):
+            raise ValueError("book: it refers to collections the scenario does not have")
         self.scenario = scenario
         self.paths = paths
         self.config = config
@@ -95,8 +102,22 @@ class Strategy:
         """One step of the strategy's own logic."""
         raise NotImplementedError
 
+    def _check_step(self, step: int, time: float, reading: OracleReading) -> None:
+        """The engine's arguments to act / record: a step of the paths, its time, a reading of
+        every collection."""
+        check_int("step", step, lo=0, hi=self.paths.n_steps)
+        check_real("time", time, lo=0.0)
+        self._check_reading(reading)
+
+    def _check_reading(self, reading: OracleReading) -> None:
+        check_instance("reading", reading, OracleReading)
+        if np.shape(reading.mu) != (self.K,):
+            raise ValueError(f"reading has marks of shape {np.shape(reading.mu)}; the scenario has {self.K} "
+                             "collections")
+
     def record(self, step: int, time: float, reading: OracleReading) -> None:
         """Writes the step's row of the timeline."""
+        self._check_step(step, time, reading)
         row = self.timeline[step]
         p = self.paths
         floor0 = p.fundamental[0]
@@ -123,6 +144,7 @@ class Strategy:
 
     def mark(self, reading: OracleReading) -> np.ndarray:
         """The collateral price the strategy values loans at."""
+        self._check_reading(reading)
         return reading.mu
 
     # --- accounting -------------------------------------------------------------------------
@@ -135,8 +157,16 @@ class Strategy:
         written off: the lender's remainder is bad debt, the buffer's a write-off.
         """
         book = self.book
-        loans = np.asarray(loans, dtype=np.int64)
-        final = np.broadcast_to(np.asarray(final, dtype=bool), loans.shape)
+        loans = check_index_array("loans", loans, len(book))
+        if len(np.unique(loans)) != len(loans):
+            raise ValueError("loans must not repeat a loan")
+        proceeds = check_array("proceeds", proceeds, shape=loans.shape, lo=0.0)
+        fair = check_array("fair", fair, shape=loans.shape, lo=0.0)
+        items = check_array("items", items, shape=loans.shape, lo=0.0)
+        if np.any(items > book.items[loans] + 1e-9):
+            raise ValueError("items must not exceed the items the loans still pledge")
+        final = (np.full(loans.shape, check_bool("final", final)) if np.ndim(final) == 0
+                 else check_bool_array("final", final, shape=loans.shape))
         self.totals["items"] += float(items.sum())
         self.totals["fair"] += float(fair.sum())
         self.totals["proceeds"] += float(proceeds.sum())
@@ -239,10 +269,12 @@ class NaiveLiquidation(Strategy):
 
     def mark(self, reading: OracleReading) -> np.ndarray:
         """The spot mark (or the band's lower edge with ``naive_oracle="band"``)."""
+        self._check_reading(reading)
         return reading.lower
 
     def act(self, step: int, time: float, reading: OracleReading) -> None:
         """Unprompted top-ups, then every loan below HF 1 sold into the bids at once."""
+        self._check_step(step, time, reading)
         book = self.book
         price = self.mark(reading)
         act = book.active
@@ -316,7 +348,10 @@ class CushionStack(Strategy):
         self.vol_var = np.zeros(K)
         self.prev_mu = floor0.copy()
         self.velocity = np.zeros(K)
-        self.mu_history = np.empty((paths.n_steps + 1, K))
+        # NaN until a step is observed (was np.empty: act() called for a step whose predecessors
+        # were not observed read uninitialised memory into the drawdown -- found by the
+        # many-threads test of issue 8 as results differing between identical calls).
+        self.mu_history = np.full((paths.n_steps + 1, K), np.nan)
         self.inflow_due = 0.0
         self.next_inflow = HOUR
         self.policy = self.rebalancer.policy
@@ -324,11 +359,13 @@ class CushionStack(Strategy):
 
     def mark(self, reading: OracleReading) -> np.ndarray:
         """Collateral at the oracle's lower band (mu - sigma)."""
+        self._check_reading(reading)
         return reading.lower
 
     # --- one step ---------------------------------------------------------------------------
     def act(self, step: int, time: float, reading: OracleReading) -> None:
         """Stress and the controller, inflows, top-ups, the staged liquidation, the ramp."""
+        self._check_step(step, time, reading)
         book, cfg = self.book, self.config
         self.buffer.time = time
         price = reading.lower
@@ -392,7 +429,7 @@ class CushionStack(Strategy):
         self.effective_stress = self.regimes.effective(self.stress)
         self.mu_history[step] = mu
         lookback = max(0, step - int(24 * HOUR / p.step_seconds))
-        high = self.mu_history[lookback:step + 1].max(axis=0)
+        high = np.nanmax(self.mu_history[lookback:step + 1], axis=0)  # this step's row is set
         util = self.buffer.total_deployed / max(self.buffer.total_deployed + self.buffer.total_balance, 1e-300)
         self.rebalancer.step(time, RebalancerInputs(
             stress=self.stress, value_weight=self.value_weight, drawdown=1.0 - mu / high,

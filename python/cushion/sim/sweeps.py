@@ -13,6 +13,7 @@ import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
+from .._validate import check_bool, check_count, check_instance, check_mapping, check_str
 from ..scenarios import Scenario, case_study
 from .config import SimulationConfig
 
@@ -37,10 +38,14 @@ class SweepTask:
 
 def expand_grid(grid: Mapping[str, Sequence[Any]] | None) -> list[dict[str, Any]]:
     """The cartesian product of ``grid`` (``{name: values}``) as a list of dicts."""
+    if grid is None:
+        return [{}]
+    check_mapping("grid", grid)
     if not grid:
         return [{}]
     names = list(grid)
     for name in names:
+        check_str("grid", name)
         if isinstance(grid[name], (str, bytes)) or not isinstance(grid[name], Iterable):
             raise TypeError(f"grid[{name!r}] must be a sequence of values")
     return [dict(zip(names, combo)) for combo in itertools.product(*(list(grid[n]) for n in names))]
@@ -62,6 +67,7 @@ def run_task(task: SweepTask) -> list[dict[str, Any]]:
     """Runs one task; one row per strategy (labels, then every metric)."""
     from .engine import simulate
 
+    check_instance("task", task, SweepTask)
     result = simulate(task.scenario, task.config, n_loans=task.n_loans, strategies=task.strategies)
     rows = []
     for name, run in result.runs.items():
@@ -100,13 +106,30 @@ def sweep(scenarios: Scenario | Iterable[Scenario] | None = None, grid: Mapping[
     """
     import pandas as pd
 
+    from .engine import check_strategies
+
     if isinstance(scenarios, Scenario):
         scenario_list = [scenarios]
+    elif scenarios is None:
+        scenario_list = [case_study()]
+    elif isinstance(scenarios, Iterable) and not isinstance(scenarios, (str, bytes, Mapping)):
+        scenario_list = list(scenarios)
     else:
-        scenario_list = list(scenarios) if scenarios is not None else [case_study()]
+        scenario_list = []
     if not scenario_list or not all(isinstance(s, Scenario) for s in scenario_list):
         raise TypeError("scenarios must be a Scenario or a non-empty iterable of Scenarios")
-    base = config or SimulationConfig()
+    base = SimulationConfig() if config is None else check_instance("config", config, SimulationConfig,
+                                                                      "SimulationConfig or None")
+    if n_loans is not None:
+        check_count("n_loans", n_loans, hi=10**8)
+    strategies = check_strategies(strategies)
+    if client is not None and not (callable(getattr(client, "map", None)) and callable(getattr(client, "gather",
+                                                                                                None))):
+        raise TypeError(f"client must be a dask.distributed.Client (with map and gather), not "
+                        f"{type(client).__name__}")
+    check_count("n_workers", n_workers, hi=4096)
+    check_count("threads_per_worker", threads_per_worker, hi=4096)
+    check_bool("processes", processes)
     tasks = []
     for scenario in scenario_list:
         for point in expand_grid(grid):

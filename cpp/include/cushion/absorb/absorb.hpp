@@ -166,11 +166,10 @@ Fill<typename Curve::value_type> absorb_into(Curve& curve,
   Fill<value_type> r;
   r.ordered = n;
   r.half_spread = half_spread;
-  // The order is at `block`.  f64 expires what left the window once, up front (its sums are
-  // refreshed when the ring wraps).  Exact mode changes nothing until the fill is known: a
-  // Revert (a ledger sum past 2^256) then leaves ledger and curve as they were, as the reverted
-  // call does on chain; headroom_unchecked looks ahead to `block` without moving the ledger.
-  if constexpr (!Num::is_exact) ledger.advance_to(block);
+  // The order is at `block`.  Nothing changes until the fill is known and booked at the end
+  // (headroom_unchecked looks ahead to `block` without moving the ledger): a refused order --
+  // a block before the ledger's, an exact sum past 2^256 (a Revert, as the reverted call does
+  // on chain), an f64 sum past the largest double -- leaves ledger and curve as they were.
   const auto head = ledger.headroom_unchecked(block, stress);
 
   count_type m = n;

@@ -116,7 +116,10 @@ struct Kernel<curves::XYK<F64>> {
       i64v error = made(value, trade_fee, protocol_fee);
       error = select(new_y > F64::max_u128_count(), code(CurveError::delta_overflow), error);
       error = select(n == 0.0, code(CurveError::invalid_numitems), error);
-      return assemble(error, value, trade_fee, protocol_fee, n, {sub(x, raw), new_y}, {x, y});
+      // x - V, never below zero: n x / (y + n) may round an ulp above x when n >> y (the
+      // scalar XYK's reserve_after_sale, an issue-8 fuzz finding; sub() would give NaN).
+      const f64v new_x = select(raw < x, x - raw, f64v{});
+      return assemble(error, value, trade_fee, protocol_fee, n, {new_x, new_y}, {x, y});
     }
   }
 };

@@ -122,7 +122,7 @@ class Exponential {
   }
 
   Quote<Exponential> buy_general(const count_type& n) const {
-    if (Num::is_zero(n)) return Quote<Exponential>::failed(CurveError::invalid_numitems, *this);
+    if (detail::invalid_count<Num>(n)) return Quote<Exponential>::failed(CurveError::invalid_numitems, *this);
     const value_type one = Num::unit();
     // D = delta^n by rpow: every squaring/multiply rounds half up; reverts if an
     // intermediate reaches 2^128 before squaring.
@@ -144,7 +144,7 @@ class Exponential {
   }
 
   Quote<Exponential> sell_general(const count_type& n) const {
-    if (Num::is_zero(n)) return Quote<Exponential>::failed(CurveError::invalid_numitems, *this);
+    if (detail::invalid_count<Num>(n)) return Quote<Exponential>::failed(CurveError::invalid_numitems, *this);
     const value_type one = Num::unit();
     // I = floor(1e18 * 1e18 / delta); reverts on delta == 0.
     const value_type inv_delta = Num::div_wad(one, delta_, num::Rounding::down);

@@ -68,7 +68,7 @@ class GDA {
   }
 
   Quote<GDA> buy(const count_type& n) const {
-    if (Num::is_zero(n)) return Quote<GDA>::failed(CurveError::invalid_numitems, *this);
+    if (detail::invalid_count<Num>(n)) return Quote<GDA>::failed(CurveError::invalid_numitems, *this);
     const value_type one = Num::unit();
     const value_type decay = decay_factor();
     const value_type alpha_pow_n = Num::ud_powu(alpha_, n);  // truncates at every step
@@ -88,7 +88,7 @@ class GDA {
   }
 
   Quote<GDA> sell(const count_type& n) const {
-    if (Num::is_zero(n)) return Quote<GDA>::failed(CurveError::invalid_numitems, *this);
+    if (detail::invalid_count<Num>(n)) return Quote<GDA>::failed(CurveError::invalid_numitems, *this);
     const value_type one = Num::unit();
     const value_type boost = decay_factor();
     const value_type alpha_pow_n = Num::ud_powu(alpha_, n);

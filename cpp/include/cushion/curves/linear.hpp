@@ -35,7 +35,7 @@ class Linear {
 
   /// Buying n items from the pool.
   Quote<Linear> buy(const count_type& n) const {
-    if (Num::is_zero(n)) return Quote<Linear>::failed(CurveError::invalid_numitems, *this);
+    if (detail::invalid_count<Num>(n)) return Quote<Linear>::failed(CurveError::invalid_numitems, *this);
     // S' = S + delta * n: checked, so a product or sum past 2^256 reverts before the
     // uint128 range check turns a merely large result into SPOT_PRICE_OVERFLOW.
     const value_type new_spot = Num::add(spot_, Num::mul(delta_, n));
@@ -56,7 +56,7 @@ class Linear {
   /// Selling n items into the pool.  When the price would go below zero the sale
   /// stops at the item that reaches zero: items = floor(S / delta) + 1 and S' = 0.
   Quote<Linear> sell(const count_type& n) const {
-    if (Num::is_zero(n)) return Quote<Linear>::failed(CurveError::invalid_numitems, *this);
+    if (detail::invalid_count<Num>(n)) return Quote<Linear>::failed(CurveError::invalid_numitems, *this);
     const value_type decrease = Num::mul(delta_, n);  // checked
     count_type items = n;
     value_type new_spot{};

@@ -131,8 +131,8 @@ class TraitModel {
     weights_ = Rule::weights(exposure_, premia_);
     for (Index i = 0; i < weights_.size(); ++i)
       if (!(std::isfinite(weights_[i]) && weights_[i] > 0.0))
-        throw InvalidArgument("item " + std::to_string(i) + " gets weight " + std::to_string(weights_[i]) +
-                              ": every weight must be finite and > 0");
+        throw InvalidArgument("exposure and premia: item " + std::to_string(i) + " gets weight " +
+                              std::to_string(weights_[i]) + ": every weight must be finite and > 0");
   }
 
   Index items() const noexcept { return exposure_.rows(); }

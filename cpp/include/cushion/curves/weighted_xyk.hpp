@@ -145,7 +145,7 @@ class WeightedXYK {
   /// reverts dividing the sale price by tokenIds.length).  Exact mode throws num::Revert
   /// wherever the contract reverts; f64 returns CurveError::reverted.
   Quote<WeightedXYK> buy(const value_type& weight_sum) const {
-    if (Num::is_zero(weight_sum)) return Quote<WeightedXYK>::failed(CurveError::invalid_numitems, *this);
+    if (detail::invalid_count<Num>(weight_sum)) return Quote<WeightedXYK>::failed(CurveError::invalid_numitems, *this);
     const TradeAmounts<Num> a = buy_quote(weight_sum);
     // virtualBaseTokenReserves += uint128(netInputAmount - feeAmount - protocolFeeAmount)
     // (= inputAmount, truncated to 128 bits, then a checked uint128 addition);
@@ -157,7 +157,7 @@ class WeightedXYK {
 
   /// PrivatePool.sell for items of summed weight `weight_sum`; see buy().
   Quote<WeightedXYK> sell(const value_type& weight_sum) const {
-    if (Num::is_zero(weight_sum)) return Quote<WeightedXYK>::failed(CurveError::invalid_numitems, *this);
+    if (detail::invalid_count<Num>(weight_sum)) return Quote<WeightedXYK>::failed(CurveError::invalid_numitems, *this);
     const TradeAmounts<Num> a = sell_quote(weight_sum);
     // virtualBaseTokenReserves -= uint128(netOutputAmount + protocolFeeAmount + feeAmount)
     // (= outputAmount <= vB); virtualNftReserves += uint128(weightSum): a weight sum past
@@ -223,20 +223,31 @@ typename Num::value_type change_fee_unit(unsigned base_token_decimals) {
 /// points applied to the change fee, so the caller passes the one its deployment reads.
 /// Throws OutOfRange for arguments the on-chain types cannot hold (change_fee >= 2^56 in
 /// exact mode, decimals > 255, a rate > 65535).
-template <num::NumberPolicy Num>
-ChangeFeeAmounts<Num> change_fee_quote(const typename Num::value_type& weight_sum_in,
-                                       const typename Num::value_type& change_fee, unsigned base_token_decimals,
-                                       const typename Num::value_type& protocol_fee_rate_bps = {}) {
-  using V = typename Num::value_type;
-  detail::check_parameter<Num>(weight_sum_in, "weight_sum_in", false);
-  detail::check_parameter<Num>(change_fee, "change_fee", false);
-  detail::check_parameter<Num>(protocol_fee_rate_bps, "protocol_fee_rate_bps", false);
+namespace detail {
+/// The arguments of changeFeeQuote that the on-chain types cannot hold are argument errors,
+/// checked before anything can revert (as for every other quote).
+template <class Num>
+void check_change_fee_arguments(const typename Num::value_type& weight_sum_in,
+                                const typename Num::value_type& change_fee, unsigned base_token_decimals,
+                                const typename Num::value_type& protocol_fee_rate_bps) {
+  check_parameter<Num>(weight_sum_in, "weight_sum_in", false);
+  check_parameter<Num>(change_fee, "change_fee", false);
+  check_parameter<Num>(protocol_fee_rate_bps, "protocol_fee_rate_bps", false);
   if constexpr (Num::is_exact) {
     if (change_fee.bit_length() > 56) throw OutOfRange("change_fee must be < 2**56 (a uint56 on chain)");
   }
   if (base_token_decimals > 255) throw OutOfRange("base_token_decimals must be <= 255 (a uint8 on chain)");
   if (protocol_fee_rate_bps > Num::count(WeightedXYK<Num>::kMaxRateBps))
     throw OutOfRange("protocol_fee_rate_bps must be <= 65535 (a uint16 on chain)");
+}
+}  // namespace detail
+
+template <num::NumberPolicy Num>
+ChangeFeeAmounts<Num> change_fee_quote(const typename Num::value_type& weight_sum_in,
+                                       const typename Num::value_type& change_fee, unsigned base_token_decimals,
+                                       const typename Num::value_type& protocol_fee_rate_bps = {}) {
+  using V = typename Num::value_type;
+  detail::check_change_fee_arguments<Num>(weight_sum_in, change_fee, base_token_decimals, protocol_fee_rate_bps);
   const V fee_per_nft = Num::mul(change_fee, change_fee_unit<Num>(base_token_decimals));  // checked
   const V fee = Num::div(Num::mul(weight_sum_in, fee_per_nft), Num::unit());              // checked, floored
   const V protocol_fee = Num::div(Num::mul(fee, protocol_fee_rate_bps), detail::bps_denominator<Num>());
@@ -252,6 +263,9 @@ ChangeFeeAmounts<Num> change_quote(const typename Num::value_type& weight_sum_in
                                    const typename Num::value_type& change_fee, unsigned base_token_decimals,
                                    const typename Num::value_type& protocol_fee_rate_bps = {}) {
   detail::check_parameter<Num>(weight_sum_out, "weight_sum_out", false);
+  // Every argument error first (found by fuzz_caviar: a uint8 decimals past 255 was refused,
+  // a uint56 change fee past 2^56 reverted InsufficientInputWeight instead).
+  detail::check_change_fee_arguments<Num>(weight_sum_in, change_fee, base_token_decimals, protocol_fee_rate_bps);
   if (weight_sum_in < weight_sum_out) {
     if constexpr (Num::is_exact)
       num::revert(num::RevertKind::custom, "InsufficientInputWeight");

@@ -20,6 +20,7 @@
 
 #include <array>
 #include <boost/multiprecision/cpp_int.hpp>
+#include <cmath>
 #include <compare>
 #include <concepts>
 #include <cstdint>
@@ -575,8 +576,17 @@ inline std::string uint256::to_hex() const {
 }
 
 inline double uint256::to_double() const {
-  // Boost's conversion rounds to nearest; 256-bit values are always finite in a double.
-  return to_boost().convert_to<double>();
+  // Not Boost's convert_to<double>: Boost 1.74 truncates some values instead of rounding
+  // them to nearest (found by fuzz_uint256).  Keep the top 64 significant bits, fold every
+  // bit below them into bit 0 (a sticky bit: it only matters for telling an exact half from
+  // just above it), and let the hardware's u64 -> double conversion round to nearest even;
+  // the scaling by 2^shift is exact.  256-bit values are always finite in a double.
+  const unsigned bits = bit_length();
+  if (bits <= 64) return static_cast<double>(w_[0]);
+  const unsigned shift = bits - 64;
+  const std::uint64_t top = (*this >> shift).limb(0);
+  const bool sticky = !(*this & wrapping_sub(uint256(1u) << shift, uint256(1u))).is_zero();
+  return std::ldexp(static_cast<double>(top | static_cast<std::uint64_t>(sticky)), static_cast<int>(shift));
 }
 
 }  // namespace cushion::num

@@ -28,8 +28,14 @@
 namespace cushion::schedule {
 
 namespace detail {
+/// The largest position a schedule takes: its tranches' sum (and close_sum's) must stay a
+/// finite double (found by fuzz_schedule: a quantity of 1.8e308 split into tranches summed to
+/// inf, and close_sum then zeroed the residue tranche: 2.9e306 items vanished).
+inline constexpr double kMaxQuantity = 1e300;
+
 inline void check_quantity(double q, const char* name = "quantity") {
-  if (!(std::isfinite(q) && q >= 0.0)) throw InvalidArgument(std::string(name) + " must be a finite number >= 0");
+  if (!(std::isfinite(q) && q >= 0.0 && q <= kMaxQuantity))
+    throw InvalidArgument(std::string(name) + " must be a finite number in [0, 1e300]");
 }
 inline void check_blocks(std::size_t n) {
   if (n == 0) throw InvalidArgument("blocks must be >= 1");
@@ -39,8 +45,24 @@ inline void check_blocks(std::size_t n) {
 inline void close_sum(std::vector<double>& x, double q) {
   double sum = 0.0;
   for (double v : x) sum += v;
+  double residue = q - sum;
   auto it = std::max_element(x.begin(), x.end());
-  *it = std::max(0.0, *it + (q - sum));
+  if (*it + residue >= 0.0) {  // always, but for subnormal quantities
+    *it += residue;
+    return;
+  }
+  // A negative residue larger than the largest tranche (found by fuzz_schedule: 36 subnormal
+  // units split into tranches that rounded up to 56): taken from the largest tranches down,
+  // none below zero, so that the tranches still sum to q.
+  std::vector<std::size_t> order(x.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return x[a] > x[b]; });
+  for (std::size_t i : order) {
+    const double take = std::min(x[i], -residue);
+    x[i] -= take;
+    residue += take;
+    if (residue >= 0.0) break;
+  }
 }
 }  // namespace detail
 
@@ -162,6 +184,10 @@ class AlmgrenChriss {
       if (!(std::isfinite(v) && v >= 0.0)) throw InvalidArgument(std::string(name) + " must be a finite number >= 0");
     };
     if (!(std::isfinite(p.tau) && p.tau > 0.0)) throw InvalidArgument("tau must be a finite number > 0");
+    // T = N tau enters every formula (found by fuzz_schedule: tau = 1.8e308 over 54 blocks gave
+    // T = inf and a NaN variance).
+    if (!std::isfinite(static_cast<double>(p.blocks) * p.tau))
+      throw InvalidArgument("blocks * tau (the horizon T) must be finite");
     nonneg(p.sigma, "sigma");
     nonneg(p.eta, "eta");
     nonneg(p.gamma, "gamma");
@@ -220,16 +246,24 @@ class AlmgrenChriss {
     if (is_twap_limit()) return base + eta_tilde_ * X * X / T;
     // tanh(k tau/2) [tau sinh(2kT) + 2T sinh(k tau)] / (2 tau^2 sinh^2(kT))
     //   = tanh(k tau/2) [tau * 2 coth(kT) + 2T sinh(k tau) csch^2(kT)] / (2 tau^2)
-    const double bracket = tau * 2.0 * coth(k * T) + 2.0 * T * std::sinh(k * tau) * csch2(k * T);
-    return base + eta_tilde_ * X * X * std::tanh(0.5 * k * tau) * bracket / (2.0 * tau * tau);
+    const double bracket = tau * 2.0 * coth(k * T) + 2.0 * T * sinh_csch2(k * tau, k * T);
+    // eta~ / tau and bracket / (2 tau) are each O(1): divided first, neither tau^2 nor
+    // eta~ X^2 overflows on its own (found by fuzz_schedule: tau = eta = 2e243 gave inf / inf).
+    return base + (eta_tilde_ / tau) * X * X * std::tanh(0.5 * k * tau) * (bracket / (2.0 * tau));
   }
 
   /// Closed-form variance of the implementation shortfall.
   double variance() const {
     const double X = p_.quantity, T = horizon(), tau = p_.tau, k = kappa_, s2 = p_.sigma * p_.sigma;
+    // Nothing to sell, or no volatility: no variance -- also when sigma^2 alone overflows
+    // (found by fuzz_schedule: X = 0, sigma = 1.8e308 gave inf * 0 = NaN).
+    if (X == 0.0 || s2 == 0.0 || p_.blocks == 1) return 0.0;  // one block: sold at once, nothing held
     if (is_twap_limit()) {
       const double n = static_cast<double>(p_.blocks);
-      return s2 * X * X * T * (1.0 - 1.0 / n) * (1.0 - 0.5 / n) / 3.0;
+      const double shape = (1.0 - 1.0 / n) * (1.0 - 0.5 / n) / 3.0;
+      // One block sells everything at once: no variance, however long the block (found by
+      // fuzz_schedule: sigma^2 X^2 T overflowed to inf first, and inf * 0 is NaN).
+      return shape == 0.0 ? 0.0 : s2 * X * X * T * shape;
     }
     // For k T < 0.01 the two terms below are ~1/(kT)^2 times the result and cancel; there
     // the identical quantity sigma^2 tau sum x_k^2 over the closed-form holdings is exact.
@@ -242,7 +276,9 @@ class AlmgrenChriss {
     // [tau sinh(kT) cosh(k(T - tau)) - T sinh(k tau)] / (sinh^2(kT) sinh(k tau))
     //   = tau cosh(k(T - tau)) / (sinh(kT) sinh(k tau)) - T csch^2(kT)
     const double first = tau * cosh_over_sinh(T - tau, T) / std::sinh(k * tau);
-    return 0.5 * s2 * X * X * (first - T * csch2(k * T));
+    // The bracket is a difference of nearly equal terms when the trajectory is short: its
+    // rounding residue may come out a hair below zero; a variance is never negative.
+    return std::max(0.0, 0.5 * s2 * X * X * (first - T * csch2(k * T)));
   }
 
   /// E and V of an arbitrary schedule (trades at blocks 0 .. N-1) under the same linear
@@ -280,6 +316,13 @@ class AlmgrenChriss {
     const double k = kappa_;
     if (k * b < 20.0) return std::cosh(k * a) / std::sinh(k * b);
     return std::exp(-k * (b - a)) * (1.0 + std::exp(-2.0 * k * a)) / (-std::expm1(-2.0 * k * b));
+  }
+  /// sinh(a) / sinh^2(b) for 0 <= a <= b, without overflow (found by fuzz_schedule: tau =
+  /// 2.7e154 made sinh(k tau) = inf and csch^2(k T) = 0, a NaN expected cost).
+  static double sinh_csch2(double a, double b) {
+    if (b < 20.0) return std::sinh(a) * csch2(b);
+    const double e = std::expm1(-2.0 * b);
+    return 2.0 * std::exp(a - 2.0 * b) * (-std::expm1(-2.0 * a)) / (e * e);
   }
   static double coth(double x) { return x < 20.0 ? 1.0 / std::tanh(x) : 1.0 + 2.0 * std::exp(-2.0 * x); }
   static double csch2(double x) {

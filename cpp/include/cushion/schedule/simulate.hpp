@@ -76,6 +76,7 @@ template <class Curve>
     if (!(std::isfinite(v) && v >= 0.0)) throw InvalidArgument("schedule tranches must be finite and >= 0");
     quantity += v;
   }
+  if (!std::isfinite(quantity)) throw InvalidArgument("schedule: the tranches must sum to a finite number");
   for (double s : stress_path)
     if (!(s >= 0.0 && s <= 1.0)) throw InvalidArgument("stress_path values must be in [0, 1]");
   for (double p : reference_path)

@@ -35,6 +35,18 @@ template <class Num>
   }
 }
 
+/// Whether n is not a count a quote can be taken for: zero in both policies (sudoswap's
+/// INVALID_NUMITEMS), and in f64 also a negative, NaN or infinite count, which the closed
+/// forms would otherwise turn into a plausible-looking quote (found by fuzz_curves_f64:
+/// linear buy(-1) on a zero curve was OK with items == -1).
+template <class Num>
+bool invalid_count(const typename Num::count_type& n) {
+  if constexpr (Num::is_exact)
+    return n.is_zero();
+  else
+    return !(n > 0.0 && n <= std::numeric_limits<double>::max());
+}
+
 /// Assembles a successful quote.  In f64 a value that the exact mode could not have
 /// produced (NaN from a step that would revert, a negative or out-of-range amount)
 /// turns the quote into CurveError::reverted.
