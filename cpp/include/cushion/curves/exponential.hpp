@@ -91,13 +91,25 @@ class Exponential {
             with_spot(num::uint256::from_u128(f.new_spot))};
   }
 
+  /// The five operands on 128-bit registers; false if any is wider (every one is read:
+  /// no branch per operand).
+  bool fast_operands(const count_type& n, num::u128* s, num::u128* d, num::u128* f, num::u128* p,
+                     num::u128* items) const noexcept {
+    namespace w = num::wad128;
+    unsigned fits = w::to_u128(spot_, s);
+    fits &= w::to_u128(delta_, d);
+    fits &= w::to_u128(fee_, f);
+    fits &= w::to_u128(protocol_fee_, p);
+    fits &= w::to_u128(n, items);
+    return fits != 0;
+  }
+
   /// The exact buy on 128-bit registers (num/wad128.hpp): the same steps and rounding as
   /// buy_general, declining (false) wherever that could differ; *out is then untouched.
   bool buy_u128(const count_type& n, FastQuote* out) const noexcept {
     namespace w = num::wad128;
     num::u128 s, d, f, p, items, dpn, new_spot, first, dpn_less_one, delta_less_one, growth, raw, pf, tf, fees, value;
-    const bool fits = w::to_u128(spot_, &s) & w::to_u128(delta_, &d) & w::to_u128(fee_, &f) &
-                      w::to_u128(protocol_fee_, &p) & w::to_u128(n, &items);
+    const bool fits = fast_operands(n, &s, &d, &f, &p, &items);
     // new_spot < 2^128 / 1e18 here, so SPOT_PRICE_OVERFLOW cannot occur on this path.
     if (!(fits && items != 0 && w::rpow(d, items, &dpn) && w::mul_wad(s, dpn, true, &new_spot) &&
           w::mul_wad(s, d, true, &first) && w::sub(dpn, w::kWad, &dpn_less_one) &&
@@ -113,8 +125,7 @@ class Exponential {
   bool sell_u128(const count_type& n, FastQuote* out) const noexcept {
     namespace w = num::wad128;
     num::u128 s, d, f, p, items, inv, ipn, new_spot, ipn_gap, inv_gap, decay, raw, pf, tf, fees, value;
-    const bool fits = w::to_u128(spot_, &s) & w::to_u128(delta_, &d) & w::to_u128(fee_, &f) &
-                      w::to_u128(protocol_fee_, &p) & w::to_u128(n, &items);
+    const bool fits = fast_operands(n, &s, &d, &f, &p, &items);
     // The product S * I^n < 2^128, so uint128(...) truncates nothing on this path.
     if (!(fits && items != 0 && w::div_wad(w::kWad, d, false, &inv) && w::rpow(inv, items, &ipn) &&
           w::mul_wad(s, ipn, false, &new_spot)))
