@@ -42,11 +42,12 @@ class Exponential {
   Quote<Exponential> buy(const count_type& n) const {
     if constexpr (Num::is_exact) {
       // Realistic curves run on 128-bit registers; the general path below is taken when the
-      // fast one declines (an operand or intermediate out of its range, or a revert).  The
-      // quote is built in place in both cases (one named return value).
-      Quote<Exponential> q;
-      if (!buy_u128(n, &q)) q = buy_general(n);
-      return q;
+      // fast one declines (an operand or intermediate out of its range, or a revert).  Both
+      // branches return a prvalue, so the quote is built once, in the caller's storage.
+      FastQuote f;
+      if (buy_u128(n, &f)) [[likely]]
+        return quote_of(f, n);
+      return buy_general(n);
     } else {
       return buy_general(n);
     }
@@ -54,13 +55,19 @@ class Exponential {
 
   Quote<Exponential> sell(const count_type& n) const {
     if constexpr (Num::is_exact) {
-      Quote<Exponential> q;
-      if (!sell_u128(n, &q)) q = sell_general(n);
-      return q;
+      FastQuote f;
+      if (sell_u128(n, &f)) [[likely]]
+        return f.below_min_price ? Quote<Exponential>::failed(CurveError::spot_price_underflow, *this) : quote_of(f, n);
+      return sell_general(n);
     } else {
       return sell_general(n);
     }
   }
+
+  /// The general path alone (checked uint256 at every step; the f64 quote itself in f64
+  /// mode).  buy() and sell() equal these by construction; the tests hold them to it.
+  Quote<Exponential> buy_reference(const count_type& n) const { return buy_general(n); }
+  Quote<Exponential> sell_reference(const count_type& n) const { return sell_general(n); }
 
   Exponential with_spot(const value_type& spot) const {
     Exponential c = *this;
@@ -69,13 +76,40 @@ class Exponential {
   }
 
  private:
+  /// A quote computed on 128-bit registers, before it becomes a Quote of uint256 values.
+  struct FastQuote {
+    num::u128 value, trade_fee, protocol_fee, new_spot;
+    bool below_min_price;  ///< sell only: SPOT_PRICE_UNDERFLOW (nothing else is set)
+  };
+
+  Quote<Exponential> quote_of(const FastQuote& f, const count_type& n) const noexcept {
+    return {CurveError::ok,
+            num::uint256::from_u128(f.value),
+            num::uint256::from_u128(f.trade_fee),
+            num::uint256::from_u128(f.protocol_fee),
+            n,
+            with_spot(num::uint256::from_u128(f.new_spot))};
+  }
+
+  /// The five operands on 128-bit registers; false if any is wider (every one is read:
+  /// no branch per operand).
+  bool fast_operands(const count_type& n, num::u128* s, num::u128* d, num::u128* f, num::u128* p,
+                     num::u128* items) const noexcept {
+    namespace w = num::wad128;
+    unsigned fits = w::to_u128(spot_, s);
+    fits &= w::to_u128(delta_, d);
+    fits &= w::to_u128(fee_, f);
+    fits &= w::to_u128(protocol_fee_, p);
+    fits &= w::to_u128(n, items);
+    return fits != 0;
+  }
+
   /// The exact buy on 128-bit registers (num/wad128.hpp): the same steps and rounding as
   /// buy_general, declining (false) wherever that could differ; *out is then untouched.
-  bool buy_u128(const count_type& n, Quote<Exponential>* out) const noexcept {
+  bool buy_u128(const count_type& n, FastQuote* out) const noexcept {
     namespace w = num::wad128;
     num::u128 s, d, f, p, items, dpn, new_spot, first, dpn_less_one, delta_less_one, growth, raw, pf, tf, fees, value;
-    const bool fits = w::to_u128(spot_, &s) & w::to_u128(delta_, &d) & w::to_u128(fee_, &f) &
-                      w::to_u128(protocol_fee_, &p) & w::to_u128(n, &items);
+    const bool fits = fast_operands(n, &s, &d, &f, &p, &items);
     // new_spot < 2^128 / 1e18 here, so SPOT_PRICE_OVERFLOW cannot occur on this path.
     if (!(fits && items != 0 && w::rpow(d, items, &dpn) && w::mul_wad(s, dpn, true, &new_spot) &&
           w::mul_wad(s, d, true, &first) && w::sub(dpn, w::kWad, &dpn_less_one) &&
@@ -83,22 +117,21 @@ class Exponential {
           w::mul_wad(first, growth, true, &raw) && w::mul_wad(raw, p, true, &pf) && w::mul_wad(raw, f, true, &tf) &&
           w::add(pf, tf, &fees) && w::add(raw, fees, &value)))
       return false;
-    store_quote(out, value, tf, pf, n, new_spot);
+    *out = {value, tf, pf, new_spot, false};
     return true;
   }
 
   /// The exact sell on 128-bit registers (see buy_u128).
-  bool sell_u128(const count_type& n, Quote<Exponential>* out) const noexcept {
+  bool sell_u128(const count_type& n, FastQuote* out) const noexcept {
     namespace w = num::wad128;
     num::u128 s, d, f, p, items, inv, ipn, new_spot, ipn_gap, inv_gap, decay, raw, pf, tf, fees, value;
-    const bool fits = w::to_u128(spot_, &s) & w::to_u128(delta_, &d) & w::to_u128(fee_, &f) &
-                      w::to_u128(protocol_fee_, &p) & w::to_u128(n, &items);
+    const bool fits = fast_operands(n, &s, &d, &f, &p, &items);
     // The product S * I^n < 2^128, so uint128(...) truncates nothing on this path.
     if (!(fits && items != 0 && w::div_wad(w::kWad, d, false, &inv) && w::rpow(inv, items, &ipn) &&
           w::mul_wad(s, ipn, false, &new_spot)))
       return false;
     if (new_spot < 1000000) {  // min_price(): reported before anything below can revert
-      *out = Quote<Exponential>::failed(CurveError::spot_price_underflow, *this);
+      out->below_min_price = true;
       return true;
     }
     if (!(w::sub(w::kWad, ipn, &ipn_gap) && w::sub(w::kWad, inv, &inv_gap) &&
@@ -106,19 +139,8 @@ class Exponential {
           w::mul_wad(raw, p, true, &pf) && w::mul_wad(raw, f, true, &tf) && w::add(pf, tf, &fees) &&
           w::sub(raw, fees, &value)))
       return false;
-    store_quote(out, value, tf, pf, n, new_spot);
+    *out = {value, tf, pf, new_spot, false};
     return true;
-  }
-
-  void store_quote(Quote<Exponential>* out, num::u128 value, num::u128 trade_fee, num::u128 protocol_fee,
-                   const count_type& n, num::u128 new_spot) const noexcept {
-    out->error = CurveError::ok;
-    out->value = num::uint256::from_u128(value);
-    out->trade_fee = num::uint256::from_u128(trade_fee);
-    out->protocol_fee = num::uint256::from_u128(protocol_fee);
-    out->items = n;
-    out->next = *this;
-    out->next.spot_ = num::uint256::from_u128(new_spot);
   }
 
   Quote<Exponential> buy_general(const count_type& n) const {

@@ -37,8 +37,9 @@ struct WadDivision {
 
 /// One 128-by-64 step by the normalised WAD (Moller & Granlund 2011, algorithm 4, with the
 /// divisor 1e18 << 4 and its reciprocal as constants): (u1, u0) / (1e18 << 4) for
-/// u1 < 1e18 << 4.  Both corrections are masks, not branches: their outcome is as
-/// unpredictable as the prices.
+/// u1 < 1e18 << 4.  The first correction is a mask, not a branch (it is needed about as
+/// often as not, as unpredictably as the prices); the second is rare (the paper's
+/// "unlikely" branch), so a branch costs less there than the mask arithmetic.
 [[gnu::always_inline]] inline std::uint64_t wad_step(std::uint64_t u1, std::uint64_t u0, std::uint64_t* rem) noexcept {
   constexpr std::uint64_t dn = kWad64 << detail::kWadShift;
   constexpr auto v = static_cast<std::uint64_t>(~static_cast<u128>(0) / dn - (static_cast<u128>(1) << 64));
@@ -49,20 +50,23 @@ struct WadDivision {
   const std::uint64_t over = 0 - static_cast<std::uint64_t>(r > q0);  // q1 one too large
   q1 += over;
   r += dn & over;
-  const std::uint64_t under = 0 - static_cast<std::uint64_t>(r >= dn);  // q1 one too small
-  q1 -= under;
-  r -= dn & under;
+  if (r >= dn) [[unlikely]] {  // q1 one too small
+    ++q1;
+    r -= dn;
+  }
   *rem = r;
   return q1;
 }
 
-/// floor((p1, p0) / 1e18) for a 128-bit value: two steps on the normalised divisor.
+/// floor((p1, p0) / 1e18) for a 128-bit value.  Writing p1 = a * 1e18 + b (a <= 18: a
+/// division by a constant, which the compiler turns into a multiply) gives the quotient
+/// a * 2^64 + floor((b, p0) / 1e18) with b < 1e18, so one normalised step finishes it.
 [[gnu::always_inline]] inline WadDivision div_by_wad(std::uint64_t p1, std::uint64_t p0) noexcept {
   constexpr unsigned s = detail::kWadShift, t = 64 - detail::kWadShift;
-  std::uint64_t r = p1 >> t;  // the bits shifted out at the top start the remainder (< 16 < divisor)
-  const std::uint64_t q1 = wad_step(r, (p1 << s) | (p0 >> t), &r);
-  const std::uint64_t q0 = wad_step(r, p0 << s, &r);
-  return {(static_cast<u128>(q1) << 64) | q0, r};
+  const std::uint64_t a = p1 / kWad64, b = p1 - a * kWad64;
+  std::uint64_t r;
+  const std::uint64_t q0 = wad_step((b << s) | (p0 >> t), p0 << s, &r);
+  return {(static_cast<u128>(a) << 64) | q0, r};
 }
 
 /// floor(x * y / 1e18), or the ceiling when `up`: solmate mulWadDown / mulWadUp (x * y
@@ -83,16 +87,20 @@ struct WadDivision {
   const u128 b = static_cast<u128>(static_cast<std::uint64_t>(x >> 64)) * y0;
   const u128 mid = (a >> 64) + static_cast<std::uint64_t>(b);
   const std::uint64_t p2 = static_cast<std::uint64_t>(b >> 64) + static_cast<std::uint64_t>(mid >> 64);
-  if (p2 != 0) [[unlikely]] {  // a product past 2^128: the general limb division
-    bool inexact = false;
-    const uint256 wide =
-        detail::div_limbs_by_wad(static_cast<std::uint64_t>(a), static_cast<std::uint64_t>(mid), p2, 0, &inexact);
-    if (!wide.fits_u128() || (up && inexact && wide.low128() == ~static_cast<u128>(0))) return false;
-    *out = wide.low128() + static_cast<u128>(up && inexact);
-    return true;
+  const auto p1 = static_cast<std::uint64_t>(mid), p0 = static_cast<std::uint64_t>(a);
+  WadDivision d;
+  if (p2 == 0) [[likely]] {
+    d = div_by_wad(p1, p0);
+  } else {                           // a product past 2^128: (p2, p1, p0) / 1e18 in two normalised steps
+    if (p2 >= kWad64) return false;  // the quotient needs more than 128 bits
+    constexpr unsigned s = detail::kWadShift, t = 64 - detail::kWadShift;
+    std::uint64_t r;
+    const std::uint64_t q1 = wad_step((p2 << s) | (p1 >> t), (p1 << s) | (p0 >> t), &r);
+    const std::uint64_t q0 = wad_step(r, p0 << s, &r);
+    d = {(static_cast<u128>(q1) << 64) | q0, r};
+    if (up && r != 0 && d.quot == ~static_cast<u128>(0)) return false;  // the ceiling needs 129 bits
   }
-  const WadDivision d = div_by_wad(static_cast<std::uint64_t>(mid), static_cast<std::uint64_t>(a));
-  *out = d.quot + static_cast<u128>(up & (d.rem_shifted != 0));  // ceil: +1 on a remainder (q < 2^125)
+  *out = d.quot + static_cast<u128>(up & (d.rem_shifted != 0));  // ceil: +1 on a remainder
   return true;
 }
 
@@ -132,38 +140,78 @@ struct RoundedStep {
   return {wad_step(fits ? (n1 << s) | (n0 >> t) : 0, n0 << s, &r), fits};
 }
 
-/// solmate rpow(x, n, 1e18) while x, z and every intermediate stay below 2^64: the same
-/// square-and-multiply, squaring only while bits of n remain, each step rounded half up.
-/// Declines for x == 0 (the general path has its 0^n rule) and on leaving 64 bits.
-[[gnu::always_inline]] inline bool rpow(u128 x128, u128 n128, u128* out) noexcept {
-  if (x128 == 0 || (x128 >> 64) != 0 || (n128 >> 64) != 0) return false;
-  auto x = static_cast<std::uint64_t>(x128);
-  auto n = static_cast<std::uint64_t>(n128);
-  std::uint64_t z = (n & 1) ? x : kWad64;
-  bool fits = true;
-  if (n < 16) {
-    // The usual counts, without branches on n (their pattern is as random as the trades):
-    // three rounds, each squaring and multiplying; a round past n's top bit, or a clear
-    // bit, keeps the old values, and only steps that count can decline.
-    for (unsigned k = 1; k < 4; ++k) {
-      const bool square = (n >> k) != 0, multiply = ((n >> k) & 1) != 0;
-      const RoundedStep xx = mul_round_half(x, x);
-      const RoundedStep zx = mul_round_half(z, xx.value);
-      fits = fits & (!square | xx.fits) & (!multiply | zx.fits);
-      x = square ? xx.value : x;
-      z = multiply ? zx.value : z;
-    }
-  } else {
-    for (n >>= 1; n != 0; n >>= 1) {
-      const RoundedStep xx = mul_round_half(x, x);
-      x = xx.value;
-      fits = fits & xx.fits;
-      if (n & 1) {
+/// rpow(x, N, 1e18) for a count N known at compile time, x < 2^64: solmate's square-and-
+/// multiply unrolled, each step rounded half up.  While z still holds its start value 1e18
+/// (no odd bit of N seen yet), solmate's z * x step returns x exactly ((1e18 x + 5e17) /
+/// 1e18 == x, and nothing can overflow for x < 2^64), so that step is a copy here.
+template <unsigned N>
+[[gnu::always_inline]] inline bool rpow_count(std::uint64_t x, std::uint64_t* out) noexcept {
+  std::uint64_t z = x;
+  bool z_is_one = (N & 1) == 0, fits = true;
+  for (unsigned n = N >> 1; n != 0; n >>= 1) {  // unrolled: N is a constant
+    const RoundedStep xx = mul_round_half(x, x);
+    x = xx.value;
+    fits &= xx.fits;
+    if (n & 1) {
+      if (z_is_one) {
+        z = x;
+        z_is_one = false;
+      } else {
         const RoundedStep zx = mul_round_half(z, x);
         z = zx.value;
-        fits = fits & zx.fits;
+        fits &= zx.fits;
       }
-      if (!fits) return false;
+    }
+  }
+  *out = z;
+  return fits;
+}
+
+/// solmate rpow(x, n, 1e18) while x, z and every intermediate stay below 2^64.  Counts
+/// 1..15 (a trade's usual size) run the unrolled sequence for that count: the one
+/// indirect jump replaces a branch per bit of n, and each count does only the squarings
+/// and multiplies its bits need; larger counts run the loop.  Declines for x == 0 (the
+/// general path has its 0^n rule), n == 0, and on leaving 64 bits.
+[[gnu::always_inline]] inline bool rpow(u128 x128, u128 n128, u128* out) noexcept {
+  if (x128 == 0 || (x128 >> 64) != 0 || n128 == 0 || (n128 >> 64) != 0) return false;
+  auto x = static_cast<std::uint64_t>(x128);
+  std::uint64_t z = 0;
+  bool fits = false;
+  switch (n128 < 16 ? static_cast<unsigned>(n128) : 0u) {
+#define CUSHION_RPOW_CASE(k)     \
+  case k:                        \
+    fits = rpow_count<k>(x, &z); \
+    break;
+    CUSHION_RPOW_CASE(1)
+    CUSHION_RPOW_CASE(2)
+    CUSHION_RPOW_CASE(3)
+    CUSHION_RPOW_CASE(4)
+    CUSHION_RPOW_CASE(5)
+    CUSHION_RPOW_CASE(6)
+    CUSHION_RPOW_CASE(7)
+    CUSHION_RPOW_CASE(8)
+    CUSHION_RPOW_CASE(9)
+    CUSHION_RPOW_CASE(10)
+    CUSHION_RPOW_CASE(11)
+    CUSHION_RPOW_CASE(12)
+    CUSHION_RPOW_CASE(13)
+    CUSHION_RPOW_CASE(14)
+    CUSHION_RPOW_CASE(15)
+#undef CUSHION_RPOW_CASE
+    default: {
+      auto n = static_cast<std::uint64_t>(n128);
+      z = (n & 1) ? x : kWad64;
+      fits = true;
+      for (n >>= 1; n != 0 && fits; n >>= 1) {
+        const RoundedStep xx = mul_round_half(x, x);
+        x = xx.value;
+        fits = xx.fits;
+        if (n & 1) {
+          const RoundedStep zx = mul_round_half(z, x);
+          z = zx.value;
+          fits = fits & zx.fits;
+        }
+      }
     }
   }
   *out = z;
