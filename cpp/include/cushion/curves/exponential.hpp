@@ -5,6 +5,8 @@
 // price and a buy starts one step up, at spot * delta.
 #pragma once
 
+#include <array>
+
 #include "cushion/curves/detail/common.hpp"
 #include "cushion/num/wad128.hpp"
 
@@ -60,6 +62,29 @@ class Exponential {
     } else {
       return sell_general(n);
     }
+  }
+
+  /// The part of sell(n) that depends on delta and n alone (not on the spot price):
+  /// I = 1/delta and I^n.  A caller selling again and again (a simulation's tranches: see
+  /// SellMemo) computes it once per count; sell(n, sell_terms(n)) is sell(n).  `reuse`:
+  /// terms computed earlier for the same delta, whose I is taken as it is.
+  struct SellTerms {
+    value_type inv_delta{};
+    value_type inv_delta_pow_n{};
+  };
+  SellTerms sell_terms(const count_type& n, const SellTerms* reuse = nullptr) const {
+    // I = floor(1e18 * 1e18 / delta); reverts on delta == 0.
+    const value_type inv_delta = reuse ? reuse->inv_delta : Num::div_wad(Num::unit(), delta_, num::Rounding::down);
+    return {inv_delta, Num::rpow_wad(inv_delta, n)};
+  }
+  /// What sell_terms() depends on besides the count (a SellMemo's key).
+  std::array<value_type, 1> sell_terms_key() const { return {delta_}; }
+
+  /// sell(n) from terms already computed for this delta and n (the general path: f64, or
+  /// exact when the caller holds the terms).
+  Quote<Exponential> sell(const count_type& n, const SellTerms& terms) const {
+    if (Num::is_zero(n)) return Quote<Exponential>::failed(CurveError::invalid_numitems, *this);
+    return sell_from_terms(n, terms);
   }
 
   Exponential with_spot(const value_type& spot) const {
@@ -145,10 +170,13 @@ class Exponential {
 
   Quote<Exponential> sell_general(const count_type& n) const {
     if (Num::is_zero(n)) return Quote<Exponential>::failed(CurveError::invalid_numitems, *this);
+    return sell_from_terms(n, sell_terms(n));
+  }
+
+  Quote<Exponential> sell_from_terms(const count_type& n, const SellTerms& terms) const {
     const value_type one = Num::unit();
-    // I = floor(1e18 * 1e18 / delta); reverts on delta == 0.
-    const value_type inv_delta = Num::div_wad(one, delta_, num::Rounding::down);
-    const value_type inv_delta_pow_n = Num::rpow_wad(inv_delta, n);
+    const value_type& inv_delta = terms.inv_delta;
+    const value_type& inv_delta_pow_n = terms.inv_delta_pow_n;
     // S' = floor(S * I^n / 1e18), then `uint128(...)`, which truncates silently.  With
     // delta >= 1e18, S' <= S and nothing is lost; with delta < 1e18 the truncated value
     // can fall under MIN_PRICE and return SPOT_PRICE_UNDERFLOW before the revert below.
