@@ -238,8 +238,14 @@ Fill<typename Curve::value_type> absorb_into(Curve& curve,
   // refreshed when the ring wraps).  Exact mode changes nothing until the fill is known: a
   // Revert (a ledger sum past 2^256) then leaves ledger and curve as they were, as the reverted
   // call does on chain; headroom_unchecked looks ahead to `block` without moving the ledger.
-  if constexpr (!Num::is_exact) ledger.advance_to(block);
-  const auto head = ledger.headroom_unchecked(block, stress);
+  const auto head = [&] {
+    if constexpr (Num::is_exact) {
+      return ledger.headroom_unchecked(block, stress);
+    } else {
+      ledger.advance_to(block);
+      return ledger.headroom_now(stress);
+    }
+  }();
 
   count_type m = n;
   if (head.items < m) {
@@ -290,12 +296,16 @@ Fill<typename Curve::value_type> absorb_into(Curve& curve,
     r.spread = best.value - best_value;  // >= 0: widen_sell rounds down
     r.trade_fee = best.trade_fee;
     r.protocol_fee = best.protocol_fee;
-    ledger.record_unchecked(block, r.filled, r.proceeds);  // may Revert (exact): before the curve moves
+    if constexpr (Num::is_exact) {
+      ledger.record_unchecked(block, r.filled, r.proceeds);  // may Revert: before the curve moves
+    } else {
+      ledger.record_now(r.filled, r.proceeds);  // the ledger is at `block` (moved above)
+    }
     curve = best.next;
   } else {
     r.filled = count_type{};
     r.remainder = r.ordered;
-    ledger.advance_to(block);  // the order still happened at `block`
+    if constexpr (Num::is_exact) ledger.advance_to(block);  // the order still happened at `block`
   }
   return r;
 }

@@ -107,9 +107,27 @@ class AbsorptionLedger {
   }
 
   Headroom headroom_unchecked(std::uint64_t b, const value_type& s) const {
+    const auto [in_block, in_window] = usage_when_at(b);
+    return headroom_given(s, in_block, in_window);
+  }
+
+  /// headroom_unchecked at the current block (the ledger already moved there: an f64 order
+  /// expires the window up front), without looking ahead.
+  Headroom headroom_now(const value_type& s) const { return headroom_given(s, block_usage(), window_); }
+
+  /// Books an f64 fill at the current block (the ledger already moved to the order's block).
+  void record_now(const value_type& items, const value_type& notional) requires(!Num::is_exact) {
+    Usage& u = ring_[head_];
+    u.items = Num::add(u.items, items);
+    u.notional = Num::add(u.notional, notional);
+    window_.items = Num::add(window_.items, items);
+    window_.notional = Num::add(window_.notional, notional);
+  }
+
+ private:
+  Headroom headroom_given(const value_type& s, const Usage& in_block, const Usage& in_window) const {
     Headroom h;
     h.caps = cap_.at_unchecked(s);
-    const auto [in_block, in_window] = usage_when_at(b);
     limit_pair(h.caps.block_items, h.caps.window_items, in_block.items, in_window.items, Limit::block_items,
                Limit::window_items, h.items, h.items_limit);
     limit_pair(h.caps.block_notional, h.caps.window_notional, in_block.notional, in_window.notional,
@@ -117,6 +135,7 @@ class AbsorptionLedger {
     return h;
   }
 
+ public:
   /// Books an absorbed fill at block b (advancing to it first).  Exact sums are checked.
   void record(std::uint64_t b, const value_type& items, const value_type& notional) {
     if constexpr (!Num::is_exact) {
@@ -139,11 +158,7 @@ class AbsorptionLedger {
       window_ = window_sum;
     } else {
       advance_to(b);  // f64 sums are refreshed here when the ring wraps, so add after advancing
-      Usage& u = ring_[head_];
-      u.items = Num::add(u.items, items);
-      u.notional = Num::add(u.notional, notional);
-      window_.items = Num::add(window_.items, items);
-      window_.notional = Num::add(window_.notional, notional);
+      record_now(items, notional);
     }
   }
 

@@ -111,6 +111,7 @@ class GDA {
     value_type boost{};
     value_type alpha_pow_n{};
     value_type alpha_pow_n_per_alpha{};  ///< f64: alpha^n / alpha (exact divides in the contract's order)
+    value_type alpha_pow_n_less_one{};   ///< f64: alpha^n - 1
   };
   SellTerms sell_terms(const count_type& n, const SellTerms* reuse = nullptr) const {
     SellTerms t;
@@ -118,7 +119,10 @@ class GDA {
     t.alpha_pow_n = Num::ud_powu(alpha_, n);
     // f64 division never reverts, so it may move ahead of the spot checks; the exact quote
     // keeps the contract's order (an overflow there must not pre-empt a spot error).
-    if constexpr (!Num::is_exact) t.alpha_pow_n_per_alpha = Num::ud_div(t.alpha_pow_n, alpha_);
+    if constexpr (!Num::is_exact) {
+      t.alpha_pow_n_per_alpha = Num::ud_div(t.alpha_pow_n, alpha_);
+      t.alpha_pow_n_less_one = Num::sub(t.alpha_pow_n, Num::unit());
+    }
     return t;
   }
   /// What sell_terms() depends on besides the count (a SellMemo's key).
@@ -150,9 +154,14 @@ class GDA {
     if (new_spot < min_price()) return Quote<GDA>::failed(CurveError::spot_price_underflow, *this);
     // V = (S * boost) / (alpha^n / alpha) * (alpha^n - 1) / (alpha - 1), left to right,
     // each op truncating.
-    const value_type per_alpha = Num::is_exact ? Num::ud_div(alpha_pow_n, alpha_) : terms.alpha_pow_n_per_alpha;
-    const value_type raw =
-        Num::ud_div(Num::ud_mul(Num::ud_div(boosted, per_alpha), Num::sub(alpha_pow_n, one)), Num::sub(alpha_, one));
+    value_type raw;
+    if constexpr (Num::is_exact) {  // the contract's expression, as it stands (its revert order)
+      raw = Num::ud_div(Num::ud_mul(Num::ud_div(boosted, Num::ud_div(alpha_pow_n, alpha_)), Num::sub(alpha_pow_n, one)),
+                        Num::sub(alpha_, one));
+    } else {  // the same steps, the count-only ones taken from the terms
+      raw = Num::ud_div(Num::ud_mul(Num::ud_div(boosted, terms.alpha_pow_n_per_alpha), terms.alpha_pow_n_less_one),
+                        Num::sub(alpha_, one));
+    }
     const value_type protocol_fee = Num::ud_mul(raw, protocol_fee_);
     const value_type trade_fee = Num::ud_mul(raw, fee_);
     const value_type value = Num::sub(Num::sub(raw, protocol_fee), trade_fee);  // reverts if fees > V

@@ -57,12 +57,7 @@ class SellMemo {
     if constexpr (SplitSellCurve<Curve>) {
       const auto key = curve.sell_terms_key();
       const bool same_key = s_.cached && same_bits(key, s_.key);
-      if (!(same_key && same_bits(n, s_.count))) {
-        s_.terms = curve.sell_terms(n, same_key ? &s_.terms : nullptr);
-        s_.count = n;
-        s_.key = key;
-        s_.cached = true;
-      }
+      if (!(same_key && same_bits(n, s_.count))) refresh(curve, n, key, same_key);
       return curve.sell(n, s_.terms);
     } else {
       return curve.sell(n);
@@ -70,6 +65,16 @@ class SellMemo {
   }
 
  private:
+  /// New terms for n, out of line: a fractional count's std::pow makes the caller save every
+  /// live register around the call anyway, and the hit path stays small.
+  template <class Key>
+  [[gnu::noinline]] void refresh(const Curve& curve, const count_type& n, const Key& key, bool same_key) {
+    s_.terms = curve.sell_terms(n, same_key ? &s_.terms : nullptr);
+    s_.count = n;
+    s_.key = key;
+    s_.cached = true;
+  }
+
   template <class T>
   static bool same_bits(const T& a, const T& b) noexcept {
     return std::memcmp(&a, &b, sizeof(T)) == 0;
