@@ -66,9 +66,10 @@ class SellMemo {
 
  private:
   /// New terms for n, out of line: a fractional count's std::pow makes the caller save every
-  /// live register around the call anyway, and the hit path stays small.
+  /// live register around the call anyway, and the hit path stays small.  By value: the
+  /// caller's curve does not escape (it may stay in registers).
   template <class Key>
-  [[gnu::noinline]] void refresh(const Curve& curve, const count_type& n, const Key& key, bool same_key) {
+  [[gnu::noinline]] void refresh(const Curve curve, const count_type n, const Key key, bool same_key) {
     s_.terms = curve.sell_terms(n, same_key ? &s_.terms : nullptr);
     s_.count = n;
     s_.key = key;
