@@ -7,7 +7,9 @@
 // independence of a linear curve without recovery; replayed caps.
 #include <gtest/gtest.h>
 
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <numeric>
 #include <random>
 #include <vector>
@@ -293,6 +295,69 @@ TEST(Simulate, ExtraBlocksSellTheCarry) {
   EXPECT_THROW(
       cushion::schedule::simulate<cushion::curves::XYK<F64>>(std::vector<double>{1.0}, pool, bad_stress, {}, 0),
       InvalidArgument);
+}
+
+/// simulate() against the pool's public, block-by-block API (absorb, then advance toward the
+/// next reference): every column and total the same double.  Binding item caps, a notional
+/// cap (the bisection), a stress path shorter than the run and extra blocks; equal tranches
+/// (simulate reuses their quote terms) between capped, fractional fills (new terms).
+template <class Curve>
+void expect_simulate_equals_replay(const Curve& curve) {
+  const auto bits = [](double x) { return std::bit_cast<std::uint64_t>(x); };
+  const double mid = cushion::curves::CurveDynamics<Curve>::mid(curve);
+  const AbsorptionCap<F64> cap(CapRange<F64>{1.0, 0.3}, CapRange<F64>{3.0 * mid, 0.25 * mid}, CapRange<F64>{12.0, 4.0},
+                               {}, 20, 1.5);
+  const CushionPool<Curve> pool(curve, HalfSpread<F64>(0.003, 0.04, 2.0, 0.05), cap, 0.9);
+  std::vector<double> schedule = cushion::schedule::twap(60.0, 120), stress(100), reference(110);
+  for (std::size_t k = 0; k < stress.size(); ++k) stress[k] = 0.5 + 0.5 * std::sin(0.07 * static_cast<double>(k));
+  for (std::size_t k = 0; k < reference.size(); ++k) reference[k] = mid * (1.0 - 0.001 * static_cast<double>(k));
+  schedule[7] = 2.5;  // a lump the caps carry forward
+  const auto t = cushion::schedule::simulate<Curve>(schedule, pool, stress, reference, 40);
+  ASSERT_GT(t.blocks(), schedule.size());
+
+  CushionPool<Curve> p = pool;
+  p.set_reference(reference[0]);
+  double carry = 0.0, quantity = 0.0, sold = 0.0, proceeds = 0.0;
+  int capped = 0, bisected = 0;
+  for (std::size_t k = 0; k < t.blocks(); ++k) {
+    const double tranche = k < schedule.size() ? schedule[k] : 0.0;
+    if (k < schedule.size()) quantity += tranche;
+    const double target = tranche + carry;
+    const double s = stress[std::min(k, stress.size() - 1)];
+    const double mid_before = p.mid();
+    const auto r = p.absorb(target, s);
+    carry = r.remainder;
+    ASSERT_EQ(bits(t.stress[k]), bits(s)) << k;
+    ASSERT_EQ(bits(t.target[k]), bits(target)) << k;
+    ASSERT_EQ(bits(t.filled[k]), bits(r.filled)) << k;
+    ASSERT_EQ(bits(t.carry[k]), bits(r.remainder)) << k;
+    ASSERT_EQ(bits(t.proceeds[k]), bits(r.proceeds)) << k;
+    ASSERT_EQ(bits(t.spread[k]), bits(r.spread)) << k;
+    ASSERT_EQ(bits(t.fees[k]), bits(r.trade_fee + r.protocol_fee)) << k;
+    ASSERT_EQ(bits(t.half_spread[k]), bits(r.half_spread)) << k;
+    ASSERT_EQ(bits(t.mid_before[k]), bits(mid_before)) << k;
+    ASSERT_EQ(bits(t.mid_after[k]), bits(p.mid())) << k;
+    ASSERT_EQ(t.limited_by[k], r.limited_by) << k;
+    capped += r.limited_by != 0;
+    bisected += (r.limited_by & (static_cast<std::uint8_t>(cushion::absorb::Limit::block_notional))) != 0;
+    sold += r.filled;
+    proceeds += r.proceeds;
+    p.advance(1, reference[std::min(k + 1, reference.size() - 1)]);
+  }
+  EXPECT_EQ(bits(t.quantity), bits(quantity));
+  EXPECT_EQ(bits(t.sold), bits(sold));
+  EXPECT_EQ(bits(t.total_proceeds), bits(proceeds));
+  EXPECT_EQ(bits(t.unsold), bits(carry));
+  EXPECT_GT(capped, 20);   // the caps bound: fills of new, fractional sizes
+  EXPECT_GT(bisected, 0);  // and the notional cap sent some blocks through the bisection
+}
+
+TEST(Simulate, EqualsTheBlockByBlockReplayOfThePool) {
+  expect_simulate_equals_replay(cushion::curves::Linear<F64>(10.0, 0.005, 0.005, 0.0));
+  expect_simulate_equals_replay(cushion::curves::Exponential<F64>(10.0, 1.002, 0.005, 0.001));
+  expect_simulate_equals_replay(cushion::curves::XYK<F64>(1000.0, 100.0, 0.005, 0.0));
+  expect_simulate_equals_replay(cushion::curves::GDA<F64>(10.0, 1.002, 0.0, 0.0, 0.0, 0.005, 0.0));
+  expect_simulate_equals_replay(cushion::curves::GDA<F64>(10.0, 1.002, 0.01, 0.0, 30.0, 0.005, 0.0));
 }
 
 TEST(Simulate, TheReferencePathMovesTheCurve) {

@@ -27,6 +27,7 @@
 #include <cstdint>
 
 #include "cushion/absorb/ledger.hpp"
+#include "cushion/curves/sell_memo.hpp"
 #include "cushion/num/revert.hpp"
 #include "cushion/spread/stressed_curve.hpp"
 
@@ -56,6 +57,35 @@ struct AbsorbResult : Fill<typename Stressed::value_type> {
 
 namespace detail {
 
+/// conserving_split (f64) when the rounded difference does not add back (rare).
+template <class T>  // a template: out of line (noinline) yet defined in a header
+[[gnu::noinline]] bool conserving_split_search(T ordered, T& filled, T& remainder) {
+  bool changed = false;
+  for (int step = 0; step < 64; ++step) {  // two steps always suffice; the bound is a guard
+    const double r0 = ordered - filled;
+    if (filled + r0 == ordered) {
+      remainder = r0;
+      return changed;
+    }
+    for (const double r : {std::nextafter(r0, -1.0), std::nextafter(r0, 2.0 * r0 + 1.0)}) {
+      if (r >= 0.0 && filled + r == ordered) {
+        remainder = r;
+        return changed;
+      }
+    }
+    if (filled <= 0.0) {
+      filled = 0.0;
+      remainder = ordered;
+      return true;
+    }
+    filled = std::nextafter(filled, 0.0);
+    changed = true;
+  }
+  filled = 0.0;
+  remainder = ordered;
+  return true;
+}
+
 /// ordered = filled + remainder exactly.  Exact: integer subtraction.  f64: remainder is
 /// fl(ordered - filled), moved by an ulp if needed so that fl(filled + remainder) == ordered
 /// (such a double sits next to the rounded difference); should none be found the fill itself
@@ -64,30 +94,12 @@ namespace detail {
 template <class T>
 bool conserving_split(const T& ordered, T& filled, T& remainder) {
   if constexpr (std::is_same_v<T, double>) {
-    bool changed = false;
-    for (int step = 0; step < 64; ++step) {  // two steps always suffice; the bound is a guard
-      const double r0 = ordered - filled;
-      if (filled + r0 == ordered) {  // the common case (always, when the fill is >= ordered / 2)
-        remainder = r0;
-        return changed;
-      }
-      for (const double r : {std::nextafter(r0, -1.0), std::nextafter(r0, 2.0 * r0 + 1.0)}) {
-        if (r >= 0.0 && filled + r == ordered) {
-          remainder = r;
-          return changed;
-        }
-      }
-      if (filled <= 0.0) {
-        filled = 0.0;
-        remainder = ordered;
-        return true;
-      }
-      filled = std::nextafter(filled, 0.0);
-      changed = true;
+    const double r0 = ordered - filled;
+    if (filled + r0 == ordered) [[likely]] {  // always, when the fill is >= ordered / 2
+      remainder = r0;
+      return false;
     }
-    filled = 0.0;
-    remainder = ordered;
-    return true;
+    return conserving_split_search(ordered, filled, remainder);
   } else {
     remainder = ordered - filled;
     return false;
@@ -105,6 +117,7 @@ struct SellProbe {
   const spread::HalfSpread<Num>& spread;
   value_type half_spread;
   value_type notional;
+  curves::SellMemo<Curve>* memo = nullptr;  ///< quotes through it when given (the same quotes)
   bool curve_refused = false;
   bool notional_refused = false;
   curves::CurveError first_error = curves::CurveError::ok;
@@ -116,7 +129,7 @@ struct SellProbe {
     const bool first = !probed;
     probed = true;
     try {
-      out = curve.sell(m);
+      out = memo ? memo->sell(curve, m) : curve.sell(m);
       if (!out.ok()) {
         curve_refused = true;
         if (first) first_error = out.error;
@@ -140,13 +153,68 @@ struct SellProbe {
   }
 };
 
+/// The largest feasible m' in (0, m) when selling m itself is not: feasibility is monotone
+/// (values grow with the count; price floors and overflow bite from some count on).  Exact
+/// and whole-item counts: integer binary search; f64: bisection to 1e-12 m.  On success
+/// `best`, `best_value` and `best_count` hold the last feasible probe.
+template <class Probe, class Count>
+bool search_feasible(Probe& probe, const Count& m, bool whole_items, typename Probe::quote_type& best,
+                     typename Probe::value_type& best_value, Count& best_count) {
+  using Num = typename Probe::Num;
+  typename Probe::quote_type trial{};
+  typename Probe::value_type trial_value{};
+  bool found = false;
+  auto accept = [&](const Count& c) {
+    best = trial;
+    best_value = trial_value;
+    best_count = c;
+    found = true;
+  };
+  if constexpr (Num::is_exact) {
+    (void)whole_items;   // exact counts are integers
+    Count lo{}, hi = m;  // lo feasible (0 items), hi infeasible
+    while (hi - lo > Count(1u)) {
+      const Count mid = lo + (hi - lo) / Count(2u);
+      if (probe(mid, trial, trial_value)) {
+        lo = mid;
+        accept(mid);
+      } else {
+        hi = mid;
+      }
+    }
+  } else {
+    // Bisection to 1e-12 of the capped amount (absolute, so that an infeasible order
+    // does not end in a dust fill of 2^-200 items worth nothing).
+    const double tolerance = 1e-12 * m;
+    double lo = 0.0, hi = m;
+    for (int it = 0; it < 200; ++it) {
+      double mid = 0.5 * (lo + hi);
+      if (whole_items) {
+        if (hi - lo <= 1.0) break;
+        mid = std::floor(mid);
+      } else if (!(hi - lo > tolerance) || mid <= lo || mid >= hi) {
+        break;
+      }
+      if (probe(mid, trial, trial_value)) {
+        lo = mid;
+        accept(mid);
+      } else {
+        hi = mid;
+      }
+    }
+  }
+  return found;
+}
+
 }  // namespace detail
 
 /// Sells up to n items into `curve` (the wrapped curve, updated in place) quoted with
 /// `spread` at `stress` (h = spread.at(stress), passed in), at `block`, within the ledger's
 /// caps at that stress; books the fill in the ledger.  Exactly StressedCurve(curve, spread,
 /// stress).sell(...) for the amount the caps allow.  whole_items (f64) floors fills to whole
-/// items (exact counts are integers anyway).
+/// items (exact counts are integers anyway).  `memo` (optional) carries the count-only part of
+/// the quotes from one call to the next (a simulation's repeated tranches; the quotes are the
+/// same bit for bit, see curves/sell_memo.hpp).
 template <class Curve>
 Fill<typename Curve::value_type> absorb_into(Curve& curve,
                                              const spread::HalfSpread<curves::number_policy_of<Curve>>& spread,
@@ -154,7 +222,7 @@ Fill<typename Curve::value_type> absorb_into(Curve& curve,
                                              const typename Curve::value_type& half_spread,
                                              AbsorptionLedger<curves::number_policy_of<Curve>>& ledger,
                                              std::uint64_t block, const typename Curve::count_type& n,
-                                             bool whole_items = false) {
+                                             bool whole_items = false, curves::SellMemo<Curve>* memo = nullptr) {
   using Num = curves::number_policy_of<Curve>;
   using count_type = typename Curve::count_type;
   using value_type = typename Curve::value_type;
@@ -189,52 +257,11 @@ Fill<typename Curve::value_type> absorb_into(Curve& curve,
   value_type best_value{};
   bool have_best = false;
   count_type best_count = m;  // the count `best` quotes
-  probe_type probe{curve, spread, half_spread, head.notional};
+  probe_type probe{curve, spread, half_spread, head.notional, memo};
   if (!Num::is_zero(m)) {
     have_best = probe(m, best, best_value);
     if (!have_best) {
-      // Search the largest feasible m' in (0, m): feasibility is monotone (values grow with
-      // the count; price floors and overflow bite from some count on).
-      typename probe_type::quote_type trial{};
-      value_type trial_value{};
-      auto accept = [&](const count_type& c) {
-        best = trial;
-        best_value = trial_value;
-        best_count = c;
-        have_best = true;
-      };
-      if constexpr (Num::is_exact) {
-        count_type lo{}, hi = m;  // lo feasible (0 items), hi infeasible
-        while (hi - lo > count_type(1u)) {
-          const count_type mid = lo + (hi - lo) / count_type(2u);
-          if (probe(mid, trial, trial_value)) {
-            lo = mid;
-            accept(mid);
-          } else {
-            hi = mid;
-          }
-        }
-      } else {
-        // Bisection to 1e-12 of the capped amount (absolute, so that an infeasible order
-        // does not end in a dust fill of 2^-200 items worth nothing).
-        const double tolerance = 1e-12 * m;
-        double lo = 0.0, hi = m;
-        for (int it = 0; it < 200; ++it) {
-          double mid = 0.5 * (lo + hi);
-          if (whole_items) {
-            if (hi - lo <= 1.0) break;
-            mid = std::floor(mid);
-          } else if (!(hi - lo > tolerance) || mid <= lo || mid >= hi) {
-            break;
-          }
-          if (probe(mid, trial, trial_value)) {
-            lo = mid;
-            accept(mid);
-          } else {
-            hi = mid;
-          }
-        }
-      }
+      have_best = detail::search_feasible(probe, m, whole_items, best, best_value, best_count);
       r.curve_error = probe.first_error;
       if (probe.curve_refused) r.limited_by = r.limited_by | Limit::curve;
       if (probe.notional_refused) r.limited_by |= head.notional_limit;
@@ -262,7 +289,7 @@ Fill<typename Curve::value_type> absorb_into(Curve& curve,
     r.spread = best.value - best_value;  // >= 0: widen_sell rounds down
     r.trade_fee = best.trade_fee;
     r.protocol_fee = best.protocol_fee;
-    ledger.record_unchecked(block, r.filled, r.proceeds);  // may Revert (exact): before the curve moves
+    ledger.record_unchecked(block, r.filled, r.proceeds);  // may refuse (f64) or Revert (exact): before the curve moves
     curve = best.next;
   } else {
     r.filled = count_type{};

@@ -82,9 +82,10 @@ class CushionPool {
     return r;
   }
 
-  /// The fill alone (no copy of the curve in the result): the simulator's hot path.
-  Fill<double> fill_unchecked(double n, double stress) {
-    return absorb_into(curve_, spread_, stress, spread_.at_unchecked(stress), ledger_, block_, n, whole_items_);
+  /// The fill alone (no copy of the curve in the result): the simulator's hot path, which
+  /// keeps a SellMemo across blocks (optional; the same fill either way).
+  Fill<double> fill_unchecked(double n, double stress, curves::SellMemo<Curve>* memo = nullptr) {
+    return absorb_into(curve_, spread_, stress, spread_.at_unchecked(stress), ledger_, block_, n, whole_items_, memo);
   }
 
   /// What absorb(n, stress) would do, without doing it.

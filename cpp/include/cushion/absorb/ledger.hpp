@@ -110,17 +110,35 @@ class AbsorptionLedger {
   }
 
   Headroom headroom_unchecked(std::uint64_t b, const value_type& s) const {
+    const auto [in_block, in_window] = usage_when_at(b);
+    return headroom_given(s, in_block, in_window);
+  }
+
+  /// headroom_unchecked at the current block (the ledger already moved there: an f64 order
+  /// expires the window up front), without looking ahead.
+  Headroom headroom_now(const value_type& s) const { return headroom_given(s, block_usage(), window_); }
+
+  /// Books an f64 fill at the current block (the ledger already moved to the order's block).
+  void record_now(const value_type& items, const value_type& notional) requires(!Num::is_exact) {
+    Usage& u = ring_[head_];
+    u.items = Num::add(u.items, items);
+    u.notional = Num::add(u.notional, notional);
+    window_.items = Num::add(window_.items, items);
+    window_.notional = Num::add(window_.notional, notional);
+  }
+
+ private:
+  Headroom headroom_given(const value_type& s, const Usage& in_block, const Usage& in_window) const {
     Headroom h;
     h.caps = cap_.at_unchecked(s);
-    const auto [in_block, in_window] = usage_when_at(b);
-    limit_pair(cap_.block_items(), cap_.window_items(), h.caps.block_items, h.caps.window_items, in_block.items,
-               in_window.items, Limit::block_items, Limit::window_items, h.items, h.items_limit);
-    limit_pair(cap_.block_notional(), cap_.window_notional(), h.caps.block_notional, h.caps.window_notional,
-               in_block.notional, in_window.notional, Limit::block_notional, Limit::window_notional, h.notional,
-               h.notional_limit);
+    limit_pair(h.caps.block_items, h.caps.window_items, in_block.items, in_window.items, Limit::block_items,
+               Limit::window_items, h.items, h.items_limit);
+    limit_pair(h.caps.block_notional, h.caps.window_notional, in_block.notional, in_window.notional,
+               Limit::block_notional, Limit::window_notional, h.notional, h.notional_limit);
     return h;
   }
 
+ public:
   /// Books an absorbed fill at block b (advancing to it first).  Exact sums are checked.
   void record(std::uint64_t b, const value_type& items, const value_type& notional) {
     if constexpr (!Num::is_exact) {
@@ -150,11 +168,7 @@ class AbsorptionLedger {
       if (!std::isfinite(in_window.items + items) || !std::isfinite(in_window.notional + notional))
         throw InvalidArgument("items and notional would take the ledger's window sums past the largest double");
       advance_to(b);  // f64 sums are refreshed here when the ring wraps (or cancels), so add after advancing
-      Usage& u = ring_[head_];
-      u.items = Num::add(u.items, items);
-      u.notional = Num::add(u.notional, notional);
-      window_.items = Num::add(window_.items, items);
-      window_.notional = Num::add(window_.notional, notional);
+      record_now(items, notional);
     }
   }
 
@@ -226,21 +240,27 @@ class AbsorptionLedger {
   }
 
   /// headroom = min(block cap - block usage, window cap - window usage) and the flags of the
-  /// limits that equal it; unlimited limits are skipped (they never bind).
-  static void limit_pair(const CapRange<Num>& block_range, const CapRange<Num>& window_range,
-                         const value_type& block_cap, const value_type& window_cap, const value_type& block_used,
+  /// limits that equal it; unlimited limits are skipped (they never bind).  A cap is unlimited
+  /// exactly when its value is CapRange::unlimited() (a limited cap is at most its finite calm
+  /// value), so the caps at s tell, without reading the ranges again.
+  static void limit_pair(const value_type& block_cap, const value_type& window_cap, const value_type& block_used,
                          const value_type& window_used, Limit block_flag, Limit window_flag, value_type& headroom,
                          std::uint8_t& flags) {
-    const bool block_limited = !block_range.is_unlimited(), window_limited = !window_range.is_unlimited();
+    const value_type unlimited = CapRange<Num>::unlimited();
+    const bool block_limited = !(block_cap == unlimited), window_limited = !(window_cap == unlimited);
     if (!block_limited && !window_limited) {
-      headroom = CapRange<Num>::unlimited();
+      headroom = unlimited;
       return;
     }
-    const value_type b = block_limited ? sat_sub(block_cap, block_used) : CapRange<Num>::unlimited();
-    const value_type w = window_limited ? sat_sub(window_cap, window_used) : CapRange<Num>::unlimited();
+    const value_type b = block_limited ? sat_sub(block_cap, block_used) : unlimited;
+    const value_type w = window_limited ? sat_sub(window_cap, window_used) : unlimited;
     headroom = w < b ? w : b;
-    if (block_limited && b == headroom) flags = flags | block_flag;
-    if (window_limited && w == headroom) flags = flags | window_flag;
+    // Arithmetic, not branches: branches on each flag let the optimiser thread every
+    // combination of flag values through the caller as separate constants (dozens of byte
+    // stores per block in a simulation).
+    flags =
+        static_cast<std::uint8_t>(flags | static_cast<unsigned>(block_limited && b == headroom) * unsigned(block_flag) |
+                                  static_cast<unsigned>(window_limited && w == headroom) * unsigned(window_flag));
   }
 
   /// f64: whether subtracting an expiring slot `u` left a sum `rest` smaller than `u` itself,

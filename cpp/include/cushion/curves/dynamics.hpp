@@ -87,9 +87,7 @@ template <>
 struct CurveDynamics<GDA<num::F64>> {
   using C = GDA<num::F64>;
   static double mid(const C& c) { return c.spot_price(); }
-  static C with_mid(const C& c, double p) {
-    return C(std::max(0.0, p), c.alpha(), c.decay(), c.t0(), c.now(), c.fee(), c.protocol_fee());
-  }
+  static C with_mid(const C& c, double p) { return c.with_spot(std::max(0.0, p)); }
 };
 
 template <>

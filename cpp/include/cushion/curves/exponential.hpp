@@ -5,6 +5,8 @@
 // price and a buy starts one step up, at spot * delta.
 #pragma once
 
+#include <array>
+
 #include "cushion/curves/detail/common.hpp"
 #include "cushion/num/wad128.hpp"
 
@@ -68,6 +70,34 @@ class Exponential {
   /// mode).  buy() and sell() equal these by construction; the tests hold them to it.
   Quote<Exponential> buy_reference(const count_type& n) const { return buy_general(n); }
   Quote<Exponential> sell_reference(const count_type& n) const { return sell_general(n); }
+
+  /// The part of sell(n) that depends on delta and n alone (not on the spot price):
+  /// I = 1/delta and I^n.  A caller selling again and again (a simulation's tranches: see
+  /// SellMemo) computes it once per count; sell(n, sell_terms(n)) is sell(n).  `reuse`:
+  /// terms computed earlier for the same delta, whose I is taken as it is.
+  struct SellTerms {
+    value_type inv_delta{};
+    value_type inv_delta_pow_n{};
+    value_type decay{};  ///< f64: (1 - I^n) / (1 - I) (exact computes it after the spot check)
+  };
+  SellTerms sell_terms(const count_type& n, const SellTerms* reuse = nullptr) const {
+    SellTerms t;
+    // I = floor(1e18 * 1e18 / delta); reverts on delta == 0.
+    t.inv_delta = reuse ? reuse->inv_delta : Num::div_wad(Num::unit(), delta_, num::Rounding::down);
+    t.inv_delta_pow_n = Num::rpow_wad(t.inv_delta, n);
+    // f64 steps never revert, so this one may move ahead of the spot check.
+    if constexpr (!Num::is_exact) t.decay = sell_decay(t);
+    return t;
+  }
+  /// What sell_terms() depends on besides the count (a SellMemo's key).
+  std::array<value_type, 1> sell_terms_key() const { return {delta_}; }
+
+  /// sell(n) from terms already computed for this delta and n (the general path: f64, or
+  /// exact when the caller holds the terms).
+  Quote<Exponential> sell(const count_type& n, const SellTerms& terms) const {
+    if (detail::invalid_count<Num>(n)) return Quote<Exponential>::failed(CurveError::invalid_numitems, *this);
+    return sell_from_terms(n, terms);
+  }
 
   Exponential with_spot(const value_type& spot) const {
     Exponential c = *this;
@@ -167,19 +197,25 @@ class Exponential {
 
   Quote<Exponential> sell_general(const count_type& n) const {
     if (detail::invalid_count<Num>(n)) return Quote<Exponential>::failed(CurveError::invalid_numitems, *this);
+    return sell_from_terms(n, sell_terms(n));
+  }
+
+  /// floor((1e18 - I^n) * 1e18 / (1e18 - I)).  delta < 1e18 makes I > 1e18: underflow revert.
+  static value_type sell_decay(const SellTerms& terms) {
     const value_type one = Num::unit();
-    // I = floor(1e18 * 1e18 / delta); reverts on delta == 0.
-    const value_type inv_delta = Num::div_wad(one, delta_, num::Rounding::down);
-    const value_type inv_delta_pow_n = Num::rpow_wad(inv_delta, n);
+    return Num::div_wad(Num::sub(one, terms.inv_delta_pow_n), Num::sub(one, terms.inv_delta), num::Rounding::down);
+  }
+
+  Quote<Exponential> sell_from_terms(const count_type& n, const SellTerms& terms) const {
+    const value_type& inv_delta_pow_n = terms.inv_delta_pow_n;
     // S' = floor(S * I^n / 1e18), then `uint128(...)`, which truncates silently.  With
     // delta >= 1e18, S' <= S and nothing is lost; with delta < 1e18 the truncated value
     // can fall under MIN_PRICE and return SPOT_PRICE_UNDERFLOW before the revert below.
     const value_type new_spot = Num::truncate_u128(Num::mul_wad(spot_, inv_delta_pow_n, num::Rounding::down));
     if (new_spot < min_price()) return Quote<Exponential>::failed(CurveError::spot_price_underflow, *this);
     // V = floor(S * floor((1e18 - I^n) * 1e18 / (1e18 - I)) / 1e18), each step rounded
-    // down (the pool's favour on a sell).  delta < 1e18 makes I > 1e18: underflow revert.
-    const value_type decay =
-        Num::div_wad(Num::sub(one, inv_delta_pow_n), Num::sub(one, inv_delta), num::Rounding::down);
+    // down (the pool's favour on a sell).
+    const value_type decay = Num::is_exact ? sell_decay(terms) : terms.decay;
     const value_type raw = Num::mul_wad(spot_, decay, num::Rounding::down);
     const value_type protocol_fee = Num::mul_wad(raw, protocol_fee_, num::Rounding::up);
     const value_type trade_fee = Num::mul_wad(raw, fee_, num::Rounding::up);

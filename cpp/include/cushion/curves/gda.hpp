@@ -7,6 +7,8 @@
 // Arithmetic is PRBMath UD60x18: every mul/div truncates.
 #pragma once
 
+#include <array>
+
 #include "cushion/curves/detail/common.hpp"
 
 namespace cushion::curves {
@@ -57,6 +59,14 @@ class GDA {
     return c;
   }
 
+  /// The same auction (start and clock unchanged) from another spot price.
+  GDA with_spot(const value_type& spot) const {
+    detail::check_parameter<Num>(spot, "spot_price", true);  // the rest was checked at construction
+    GDA c = *this;
+    c.spot_ = spot;
+    return c;
+  }
+
   /// 2^(lambda (now - t0)) as UD60x18 pow(2e18, x).  `now - t0` is checked (now < t0
   /// reverts), and so is the product.  The cap tests the *whole part*:
   /// `if (convert(x) > 10) x = 10e18`, so an exponent in (10, 11) is left as is.
@@ -89,23 +99,39 @@ class GDA {
 
   Quote<GDA> sell(const count_type& n) const {
     if (detail::invalid_count<Num>(n)) return Quote<GDA>::failed(CurveError::invalid_numitems, *this);
-    const value_type one = Num::unit();
-    const value_type boost = decay_factor();
-    const value_type alpha_pow_n = Num::ud_powu(alpha_, n);
-    // S' = (S * boost) / alpha^n.
-    const value_type boosted = Num::ud_mul(spot_, boost);
-    const value_type new_spot = Num::ud_div(boosted, alpha_pow_n);
-    if (new_spot > Num::max_u128_amount()) return Quote<GDA>::failed(CurveError::spot_price_overflow, *this);
-    if (new_spot < min_price()) return Quote<GDA>::failed(CurveError::spot_price_underflow, *this);
-    // V = (S * boost) / (alpha^n / alpha) * (alpha^n - 1) / (alpha - 1), left to right,
-    // each op truncating.
-    const value_type raw =
-        Num::ud_div(Num::ud_mul(Num::ud_div(boosted, Num::ud_div(alpha_pow_n, alpha_)), Num::sub(alpha_pow_n, one)),
-                    Num::sub(alpha_, one));
-    const value_type protocol_fee = Num::ud_mul(raw, protocol_fee_);
-    const value_type trade_fee = Num::ud_mul(raw, fee_);
-    const value_type value = Num::sub(Num::sub(raw, protocol_fee), trade_fee);  // reverts if fees > V
-    return detail::make_quote<Num>(*this, value, trade_fee, protocol_fee, n, restarted(new_spot));
+    return sell_from_terms(n, sell_terms(n));
+  }
+
+  /// The part of sell(n) that does not depend on the spot price: the time boost
+  /// 2^(lambda (now - t0)) and alpha^n.  A caller selling again and again at the same time
+  /// (a simulation's tranches: see SellMemo) computes it once per count; sell(n,
+  /// sell_terms(n)) is sell(n).  `reuse`: terms computed earlier for the same auction
+  /// parameters (sell_terms_key()), whose boost is taken as it is.
+  struct SellTerms {
+    value_type boost{};
+    value_type alpha_pow_n{};
+    value_type alpha_pow_n_per_alpha{};  ///< f64: alpha^n / alpha (exact divides in the contract's order)
+    value_type alpha_pow_n_less_one{};   ///< f64: alpha^n - 1
+  };
+  SellTerms sell_terms(const count_type& n, const SellTerms* reuse = nullptr) const {
+    SellTerms t;
+    t.boost = reuse ? reuse->boost : decay_factor();  // first: it may revert (now < t0)
+    t.alpha_pow_n = Num::ud_powu(alpha_, n);
+    // f64 division never reverts, so it may move ahead of the spot checks; the exact quote
+    // keeps the contract's order (an overflow there must not pre-empt a spot error).
+    if constexpr (!Num::is_exact) {
+      t.alpha_pow_n_per_alpha = Num::ud_div(t.alpha_pow_n, alpha_);
+      t.alpha_pow_n_less_one = Num::sub(t.alpha_pow_n, Num::unit());
+    }
+    return t;
+  }
+  /// What sell_terms() depends on besides the count (a SellMemo's key).
+  std::array<value_type, 4> sell_terms_key() const { return {alpha_, lambda_, t0_, now_}; }
+
+  /// sell(n) from terms already computed for this auction and n.
+  Quote<GDA> sell(const count_type& n, const SellTerms& terms) const {
+    if (detail::invalid_count<Num>(n)) return Quote<GDA>::failed(CurveError::invalid_numitems, *this);
+    return sell_from_terms(n, terms);
   }
 
   /// The auction after a trade: the new spot price, restarted at `now`.
@@ -117,6 +143,31 @@ class GDA {
   }
 
  private:
+  Quote<GDA> sell_from_terms(const count_type& n, const SellTerms& terms) const {
+    const value_type one = Num::unit();
+    const value_type& boost = terms.boost;
+    const value_type& alpha_pow_n = terms.alpha_pow_n;
+    // S' = (S * boost) / alpha^n.
+    const value_type boosted = Num::ud_mul(spot_, boost);
+    const value_type new_spot = Num::ud_div(boosted, alpha_pow_n);
+    if (new_spot > Num::max_u128_amount()) return Quote<GDA>::failed(CurveError::spot_price_overflow, *this);
+    if (new_spot < min_price()) return Quote<GDA>::failed(CurveError::spot_price_underflow, *this);
+    // V = (S * boost) / (alpha^n / alpha) * (alpha^n - 1) / (alpha - 1), left to right,
+    // each op truncating.
+    value_type raw;
+    if constexpr (Num::is_exact) {  // the contract's expression, as it stands (its revert order)
+      raw = Num::ud_div(Num::ud_mul(Num::ud_div(boosted, Num::ud_div(alpha_pow_n, alpha_)), Num::sub(alpha_pow_n, one)),
+                        Num::sub(alpha_, one));
+    } else {  // the same steps, the count-only ones taken from the terms
+      raw = Num::ud_div(Num::ud_mul(Num::ud_div(boosted, terms.alpha_pow_n_per_alpha), terms.alpha_pow_n_less_one),
+                        Num::sub(alpha_, one));
+    }
+    const value_type protocol_fee = Num::ud_mul(raw, protocol_fee_);
+    const value_type trade_fee = Num::ud_mul(raw, fee_);
+    const value_type value = Num::sub(Num::sub(raw, protocol_fee), trade_fee);  // reverts if fees > V
+    return detail::make_quote<Num>(*this, value, trade_fee, protocol_fee, n, restarted(new_spot));
+  }
+
   value_type spot_{};
   value_type alpha_{};
   value_type lambda_{};

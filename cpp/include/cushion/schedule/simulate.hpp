@@ -20,8 +20,10 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cushion/absorb/cushion_pool.hpp"
@@ -57,33 +59,72 @@ struct SimulationTrace {
 };
 
 namespace detail {
-/// path[k], the last value past the end, `fallback` for an empty path.
-inline double path_at(std::span<const double> path, std::size_t k, double fallback) {
-  if (path.empty()) return fallback;
-  return path[std::min(k, path.size() - 1)];
+/// Finite and >= 0 is 0 <= v <= the largest double (NaN fails both comparisons).
+inline constexpr double kMaxFinite = std::numeric_limits<double>::max();
+
+/// True if pred holds for every value (no early exit: a branch-free pass).
+template <class Pred>
+bool all_of_paths(std::span<const double> values, Pred pred) {
+  unsigned failed = 0;  // an unsigned OR (a bool AND does not vectorise)
+  for (double v : values) failed |= static_cast<unsigned>(!pred(v));
+  return failed == 0;
 }
+
+/// The sum of the values in four interleaved lanes (it vectorises; the block loop takes the
+/// ordered sum).  Only its finiteness is used: for values >= 0 it overflows exactly when the
+/// ordered sum does, up to rounding at the very top of the double range (checked again at
+/// the end).
+inline double sum_unordered(std::span<const double> values) {
+  double lane[4] = {0.0, 0.0, 0.0, 0.0};
+  std::size_t i = 0;
+  for (; i + 4 <= values.size(); i += 4)
+    for (std::size_t j = 0; j < 4; ++j) lane[j] += values[i + j];
+  for (; i < values.size(); ++i) lane[0] += values[i];
+  return (lane[0] + lane[1]) + (lane[2] + lane[3]);
+}
+
+/// A path read block by block: path[k], its last value past the end.  An empty path has no
+/// value of its own: the caller's fallback applies.
+class PathCursor {
+ public:
+  explicit PathCursor(std::span<const double> path)
+      : data_(path.data()), size_(path.size()), last_(path.empty() ? 0.0 : path.back()) {}
+  bool empty() const noexcept { return size_ == 0; }
+  double at(std::size_t k, double fallback) const noexcept {
+    if (k < size_) return data_[k];
+    return size_ == 0 ? fallback : last_;
+  }
+
+ private:
+  const double* data_;
+  std::size_t size_;
+  double last_;
+};
 }  // namespace detail
 
 /// Runs `schedule` against a pool (its curve, spread, caps, ledger, recovery and block).
 /// The pool is taken by value: the caller's pool is not changed.
 template <class Curve>
-[[gnu::flatten]] SimulationTrace simulate(std::span<const double> schedule, absorb::CushionPool<Curve> pool,
+[[gnu::flatten]] SimulationTrace simulate(std::span<const double> schedule, absorb::CushionPool<Curve> given,
                                           std::span<const double> stress_path, std::span<const double> reference_path,
                                           std::size_t extra_blocks = 0) {
   if (schedule.empty()) throw InvalidArgument("schedule must not be empty");
-  double quantity = 0.0;
-  for (double v : schedule) {
-    if (!(std::isfinite(v) && v >= 0.0)) throw InvalidArgument("schedule tranches must be finite and >= 0");
-    quantity += v;
-  }
-  if (!std::isfinite(quantity)) throw InvalidArgument("schedule: the tranches must sum to a finite number");
-  for (double s : stress_path)
-    if (!(s >= 0.0 && s <= 1.0)) throw InvalidArgument("stress_path values must be in [0, 1]");
-  for (double p : reference_path)
-    if (!(std::isfinite(p) && p >= 0.0)) throw InvalidArgument("reference_path values must be finite and >= 0");
+  // The checks accumulate without branching (they vectorise); the schedule's sum is taken in
+  // the block loop, in the same order, off this pass's critical path.
+  if (!detail::all_of_paths(schedule, [](double v) { return (v >= 0.0) & (v <= detail::kMaxFinite); }))
+    throw InvalidArgument("schedule tranches must be finite and >= 0");
+  if (!std::isfinite(detail::sum_unordered(schedule)))
+    throw InvalidArgument("schedule: the tranches must sum to a finite number");
+  if (!detail::all_of_paths(stress_path, [](double s) { return (s >= 0.0) & (s <= 1.0); }))
+    throw InvalidArgument("stress_path values must be in [0, 1]");
+  if (!detail::all_of_paths(reference_path, [](double p) { return (p >= 0.0) & (p <= detail::kMaxFinite); }))
+    throw InvalidArgument("reference_path values must be finite and >= 0");
 
+  // A local pool (moved, not copied): unlike the by-value parameter, which lives in the
+  // caller's frame, its address is nowhere else, so the optimiser knows the trace's stores
+  // cannot touch it and keeps its state in registers across a block.
+  absorb::CushionPool<Curve> pool = std::move(given);
   SimulationTrace t;
-  t.quantity = quantity;
   t.arrival_mid = pool.mid();
   if (!reference_path.empty()) pool.set_reference(reference_path[0]);  // the curve itself does not move
   const std::size_t n = schedule.size();
@@ -104,9 +145,11 @@ template <class Curve>
   };
   refresh();
 
-  double carry = 0.0, mid = t.arrival_mid;
+  const detail::PathCursor stress_at(stress_path), reference_at(reference_path);
+  double quantity = 0.0, carry = 0.0, mid = t.arrival_mid;
   double sold = 0.0, proceeds = 0.0, spread = 0.0, fees_total = 0.0;
   const double arrival = t.arrival_mid;
+  curves::SellMemo<Curve> memo;  // equal tranches share their count-only quote terms
   std::size_t k = 0;
   for (; k < n + extra_blocks; ++k) {
     if (k >= n && !(carry > 0.0)) break;
@@ -115,9 +158,11 @@ template <class Curve>
       t.resize(size);
       refresh();
     }
-    const double target = (k < n ? schedule[k] : 0.0) + carry;
-    const double s = detail::path_at(stress_path, k, 0.0);
-    const auto r = pool.fill_unchecked(target, s);  // the path was checked above
+    const double tranche = k < n ? schedule[k] : 0.0;
+    if (k < n) quantity += tranche;
+    const double target = tranche + carry;
+    const double s = stress_at.at(k, 0.0);
+    const auto r = pool.fill_unchecked(target, s, &memo);  // the path was checked above
     carry = r.remainder;
     const double fees = r.trade_fee + r.protocol_fee;
     const double mid_after = pool.mid();
@@ -137,9 +182,11 @@ template <class Curve>
     proceeds += r.proceeds;
     spread += r.spread;
     fees_total += fees;
-    pool.advance_one_unchecked(detail::path_at(reference_path, k + 1, pool.reference()));
+    pool.advance_one_unchecked(reference_at.at(k + 1, pool.reference()));
     mid = pool.mid();
   }
+  if (!std::isfinite(quantity)) throw InvalidArgument("schedule: the tranches must sum to a finite number");
+  t.quantity = quantity;
   t.sold = sold;
   t.total_proceeds = proceeds;
   t.total_spread = spread;
