@@ -88,6 +88,11 @@ class CushionPool {
     return absorb_into(curve_, spread_, stress, spread_.at_unchecked(stress), ledger_, block_, n, whole_items_, memo);
   }
 
+  /// Moves the ledger to the pool's block, expiring what left the window, as the next fill
+  /// would.  For a driver that owns the pool (simulate): an order then finds the ledger at its
+  /// block and skips the look-ahead.  fill() itself moves nothing before the fill is known.
+  void sync_ledger_unchecked() { ledger_.advance_to(block_); }
+
   /// What absorb(n, stress) would do, without doing it.
   result_type preview_absorb(double n, double stress) const {
     CushionPool copy = *this;

@@ -162,6 +162,7 @@ template <class Curve>
     if (k < n) quantity += tranche;
     const double target = tranche + carry;
     const double s = stress_at.at(k, 0.0);
+    pool.sync_ledger_unchecked();                          // the pool is ours: expire the window before the order
     const auto r = pool.fill_unchecked(target, s, &memo);  // the path was checked above
     carry = r.remainder;
     const double fees = r.trade_fee + r.protocol_fee;
