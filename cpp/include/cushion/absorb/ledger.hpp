@@ -196,11 +196,20 @@ class AbsorptionLedger {
       w.notional = sat_sub(w.notional, u.notional);
       cancelled = cancelled || cancels(u, w);
     }
-    if (cancelled) {  // f64 only: the slots that stay, summed afresh
-      w = Usage{};
-      for (std::uint64_t j = gap + 1; j <= window_blocks(); ++j) {
-        w.items = Num::add(w.items, ring_[ahead(j)].items);
-        w.notional = Num::add(w.notional, ring_[ahead(j)].notional);
+    if constexpr (!Num::is_exact) {
+      // What advance_to(b) will hold, to the bit: on a wrap of the ring or a cancelling
+      // subtraction it sums the slots afresh in ring order (the expiring ones then zero), so
+      // the look-ahead does the same (adding zero slots changes no double).  A headroom
+      // computed ahead and one computed after moving are then the same number.
+      if (ahead(gap) < gap || cancelled) {
+        w = Usage{};
+        const std::size_t size = ring_.size();
+        for (std::size_t i = 0; i < size; ++i) {
+          const std::size_t offset = (i + size - head_ - 1) % size;  // slot i is ahead(offset + 1)
+          if (offset < gap) continue;                                // leaves the window by b
+          w.items = Num::add(w.items, ring_[i].items);
+          w.notional = Num::add(w.notional, ring_[i].notional);
+        }
       }
     }
     return w;
