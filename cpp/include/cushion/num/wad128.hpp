@@ -88,19 +88,15 @@ struct WadDivision {
   const u128 mid = (a >> 64) + static_cast<std::uint64_t>(b);
   const std::uint64_t p2 = static_cast<std::uint64_t>(b >> 64) + static_cast<std::uint64_t>(mid >> 64);
   const auto p1 = static_cast<std::uint64_t>(mid), p0 = static_cast<std::uint64_t>(a);
-  WadDivision d;
-  if (p2 == 0) [[likely]] {
-    d = div_by_wad(p1, p0);
-  } else {                           // a product past 2^128: (p2, p1, p0) / 1e18 in two normalised steps
-    if (p2 >= kWad64) return false;  // the quotient needs more than 128 bits
-    constexpr unsigned s = detail::kWadShift, t = 64 - detail::kWadShift;
-    std::uint64_t r;
-    const std::uint64_t q1 = wad_step((p2 << s) | (p1 >> t), (p1 << s) | (p0 >> t), &r);
-    const std::uint64_t q0 = wad_step(r, p0 << s, &r);
-    d = {(static_cast<u128>(q1) << 64) | q0, r};
-    if (up && r != 0 && d.quot == ~static_cast<u128>(0)) return false;  // the ceiling needs 129 bits
+  if (p2 != 0) [[unlikely]] {  // a product past 2^128: the general limb division
+    bool inexact = false;
+    const uint256 wide = detail::div_limbs_by_wad(p0, p1, p2, 0, &inexact);
+    if (!wide.fits_u128() || (up && inexact && wide.low128() == ~static_cast<u128>(0))) return false;
+    *out = wide.low128() + static_cast<u128>(up && inexact);
+    return true;
   }
-  *out = d.quot + static_cast<u128>(up & (d.rem_shifted != 0));  // ceil: +1 on a remainder
+  const WadDivision d = div_by_wad(p1, p0);
+  *out = d.quot + static_cast<u128>(up & (d.rem_shifted != 0));  // ceil: +1 on a remainder (q < 2^125)
   return true;
 }
 
@@ -140,15 +136,14 @@ struct RoundedStep {
   return {wad_step(fits ? (n1 << s) | (n0 >> t) : 0, n0 << s, &r), fits};
 }
 
-/// rpow(x, N, 1e18) for a count N known at compile time, x < 2^64: solmate's square-and-
-/// multiply unrolled, each step rounded half up.  While z still holds its start value 1e18
-/// (no odd bit of N seen yet), solmate's z * x step returns x exactly ((1e18 x + 5e17) /
-/// 1e18 == x, and nothing can overflow for x < 2^64), so that step is a copy here.
-template <unsigned N>
-[[gnu::always_inline]] inline bool rpow_count(std::uint64_t x, std::uint64_t* out) noexcept {
+/// solmate's square-and-multiply for x, n < 2^64, each step rounded half up; false when
+/// anything reaches 2^64.  While z still holds its start value 1e18 (no odd bit of n seen
+/// yet), solmate's z * x step returns x exactly ((1e18 x + 5e17) / 1e18 == x, and nothing
+/// can overflow for x < 2^64), so that step is a copy here.
+[[gnu::always_inline]] inline bool rpow_steps(std::uint64_t x, std::uint64_t n, std::uint64_t* out) noexcept {
   std::uint64_t z = x;
-  bool z_is_one = (N & 1) == 0, fits = true;
-  for (unsigned n = N >> 1; n != 0; n >>= 1) {  // unrolled: N is a constant
+  bool z_is_one = (n & 1) == 0, fits = true;
+  for (n >>= 1; n != 0; n >>= 1) {
     const RoundedStep xx = mul_round_half(x, x);
     x = xx.value;
     fits &= xx.fits;
@@ -168,19 +163,19 @@ template <unsigned N>
 }
 
 /// solmate rpow(x, n, 1e18) while x, z and every intermediate stay below 2^64.  Counts
-/// 1..15 (a trade's usual size) run the unrolled sequence for that count: the one
-/// indirect jump replaces a branch per bit of n, and each count does only the squarings
-/// and multiplies its bits need; larger counts run the loop.  Declines for x == 0 (the
-/// general path has its 0^n rule), n == 0, and on leaving 64 bits.
+/// 1..15 (a trade's usual size) call rpow_steps with the count as a constant, so each case
+/// is unrolled to just the squarings and multiplies its bits need: the one indirect jump
+/// replaces a branch per bit of n.  Declines for x == 0 (the general path has its 0^n
+/// rule), n == 0, and on leaving 64 bits.
 [[gnu::always_inline]] inline bool rpow(u128 x128, u128 n128, u128* out) noexcept {
   if (x128 == 0 || (x128 >> 64) != 0 || n128 == 0 || (n128 >> 64) != 0) return false;
-  auto x = static_cast<std::uint64_t>(x128);
+  const auto x = static_cast<std::uint64_t>(x128);
   std::uint64_t z = 0;
   bool fits = false;
   switch (n128 < 16 ? static_cast<unsigned>(n128) : 0u) {
 #define CUSHION_RPOW_CASE(k)     \
   case k:                        \
-    fits = rpow_count<k>(x, &z); \
+    fits = rpow_steps(x, k, &z); \
     break;
     CUSHION_RPOW_CASE(1)
     CUSHION_RPOW_CASE(2)
@@ -198,21 +193,8 @@ template <unsigned N>
     CUSHION_RPOW_CASE(14)
     CUSHION_RPOW_CASE(15)
 #undef CUSHION_RPOW_CASE
-    default: {
-      auto n = static_cast<std::uint64_t>(n128);
-      z = (n & 1) ? x : kWad64;
-      fits = true;
-      for (n >>= 1; n != 0 && fits; n >>= 1) {
-        const RoundedStep xx = mul_round_half(x, x);
-        x = xx.value;
-        fits = xx.fits;
-        if (n & 1) {
-          const RoundedStep zx = mul_round_half(z, x);
-          z = zx.value;
-          fits = fits & zx.fits;
-        }
-      }
-    }
+    default:
+      fits = rpow_steps(x, static_cast<std::uint64_t>(n128), &z);
   }
   *out = z;
   return fits;
