@@ -79,27 +79,17 @@ class AbsorptionLedger {
       head_ = slot(b);
       return;
     }
-    if (b < block_) throw InvalidArgument("block must not go backwards (the ledger is at a later block)");
+    const Usage window = window_at(b);  // InvalidArgument for a block before ours
     const std::uint64_t gap = b - block_;
     if (gap == 0) return;
     if (gap >= window_blocks()) {
       std::fill(ring_.begin(), ring_.end(), Usage{});
-      window_ = Usage{};
       head_ = slot(b);
     } else {
-      bool cancelled = false;
-      for (std::uint64_t j = 1; j <= gap; ++j) {
-        Usage& u = ring_[ahead(j)];  // the slot of block block_ + j - W, leaving the window
-        window_.items = sat_sub(window_.items, u.items);
-        window_.notional = sat_sub(window_.notional, u.notional);
-        cancelled = cancelled || cancels(u, window_);
-        u = Usage{};
-      }
+      for (std::uint64_t j = 1; j <= gap; ++j) ring_[ahead(j)] = Usage{};  // the blocks leaving the window
       head_ = ahead(gap);
-      if constexpr (!Num::is_exact) {
-        if (head_ < gap || cancelled) recompute_window();  // wrapped, or cancelled: refresh exactly
-      }
     }
+    window_ = window;  // the look-ahead's sums: the same numbers, to the bit, by construction
     block_ = b;
   }
 
@@ -197,20 +187,10 @@ class AbsorptionLedger {
       cancelled = cancelled || cancels(u, w);
     }
     if constexpr (!Num::is_exact) {
-      // What advance_to(b) will hold, to the bit: on a wrap of the ring or a cancelling
-      // subtraction it sums the slots afresh in ring order (the expiring ones then zero), so
-      // the look-ahead does the same (adding zero slots changes no double).  A headroom
-      // computed ahead and one computed after moving are then the same number.
-      if (ahead(gap) < gap || cancelled) {
-        w = Usage{};
-        const std::size_t size = ring_.size();
-        for (std::size_t i = 0; i < size; ++i) {
-          const std::size_t offset = (i + size - head_ - 1) % size;  // slot i is ahead(offset + 1)
-          if (offset < gap) continue;                                // leaves the window by b
-          w.items = Num::add(w.items, ring_[i].items);
-          w.notional = Num::add(w.notional, ring_[i].notional);
-        }
-      }
+      // On a wrap of the ring (bounding the drift of incremental sums) or a cancelling
+      // subtraction (bits lost), the sums are taken afresh from the slots that stay.
+      // advance_to() stores this very value, so a look-ahead equals the moved ledger.
+      if (ahead(gap) < gap || cancelled) w = ring_sum(gap);
     }
     return w;
   }
@@ -293,12 +273,21 @@ class AbsorptionLedger {
     }
   }
 
-  void recompute_window() {
-    window_ = Usage{};
-    for (const Usage& u : ring_) {
-      window_.items = Num::add(window_.items, u.items);
-      window_.notional = Num::add(window_.notional, u.notional);
+  void recompute_window() { window_ = ring_sum(0); }
+
+  /// The slots summed in ring order, leaving out the `expiring` ones after the head (the
+  /// blocks that leave the window when the ledger moves `expiring` blocks on).  One order for
+  /// every fresh sum, so the look-ahead and the moved ledger agree to the bit.
+  Usage ring_sum(std::uint64_t expiring) const {
+    Usage w;
+    const std::size_t size = ring_.size();
+    for (std::size_t i = 0; i < size; ++i) {
+      const std::size_t offset = (i + size - head_ - 1) % size;  // slot i is ahead(offset + 1)
+      if (offset < expiring) continue;
+      w.items = Num::add(w.items, ring_[i].items);
+      w.notional = Num::add(w.notional, ring_[i].notional);
     }
+    return w;
   }
 
   cap_type cap_;
