@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # ASan + UBSan: the GoogleTest suite, and a smoke run of the Python tests against a sanitized
-# build of the extension.  Builds into build/asan (CMake preset "asan": clang-14, -O1 -g1, the
+# build of the extension.  Builds into build/asan (CMake preset "asan": clang-14, -O0 -g1, the
 # extension as two unity files), which is reused between runs, so a second run only rebuilds
-# what changed.
+# what changed.  -O0 rather than -O1: the build takes ~60% less CPU, and the runs ~20 s more.
 #
 #   .ci/sanitize.sh                      # both
 #   SANITIZE_PYTEST_ARGS="-k hostile" .ci/sanitize.sh   # extra pytest arguments
