@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # ASan + UBSan: the GoogleTest suite, and a smoke run of the Python tests against a sanitized
-# build of the extension.  Builds into build/asan (CMake preset "asan": GCC, -O1 -g1), which
-# is reused between runs, so a second run only rebuilds what changed.
+# build of the extension.  Builds into build/asan (CMake preset "asan": clang-14, -O0 -g1, the
+# extension as two unity files), which is reused between runs, so a second run only rebuilds
+# what changed.  -O0 rather than -O1: the build takes ~60% less CPU, and the runs ~20 s more.
 #
 #   .ci/sanitize.sh                      # both
 #   SANITIZE_PYTEST_ARGS="-k hostile" .ci/sanitize.sh   # extra pytest arguments
+#   .ci/sanitize.sh --build-only         # build, run nothing
 #
 # The Python run loads the sanitized cushion/_core*.so from build/asan/site (a copy of
 # python/cushion plus the sanitized module, first on PYTHONPATH) into the ordinary .venv
-# interpreter, with the ASan runtime preloaded (and libstdc++, so that ASan's __cxa_throw
-# interceptor finds the real one: the python binary does not link libstdc++ itself).
+# interpreter, with clang's shared ASan runtime (which carries UBSan's too) preloaded, and
+# libstdc++, so that ASan's __cxa_throw interceptor finds the real one (the python binary
+# does not link libstdc++ itself).
 # PYTHONMALLOC=malloc routes every Python object through ASan's allocator, so a reference
 # counting mistake in the bindings (a use after free) is caught too.  detect_leaks=0:
 # CPython keeps interned objects and module state alive at exit by design.
@@ -19,9 +22,14 @@ cd "$ROOT"
 log() { printf '\033[1m[sanitize]\033[0m %s\n' "$*"; }
 JOBS="${JOBS:-$(nproc)}"
 
+# A build/asan configured by an older preset (GCC) is started afresh rather than switched in place.
+if [ -f build/asan/CMakeCache.txt ] && ! grep -q '^CMAKE_CXX_COMPILER:[A-Z]*=.*clang++-14$' build/asan/CMakeCache.txt; then
+  rm -rf build/asan
+fi
 log "building (preset asan: cushion_tests and a sanitized cushion._core)"
 cmake --preset asan >/dev/null
 cmake --build --preset asan -j "$JOBS"
+[ "${1:-}" = --build-only ] && exit 0
 
 log "C++: GoogleTest under ASan + UBSan"
 UBSAN_OPTIONS=print_stacktrace=1 build/asan/cushion_tests --gtest_brief=1
@@ -33,7 +41,7 @@ cp -r python/cushion "$site/"
 find "$site" -name '__pycache__' -prune -exec rm -rf {} +
 cp build/asan/_core*.so "$site/cushion/"
 
-export LD_PRELOAD="$(gcc -print-file-name=libasan.so) $(gcc -print-file-name=libstdc++.so)"
+export LD_PRELOAD="$(clang++-14 -print-file-name=libclang_rt.asan-x86_64.so) $(g++ -print-file-name=libstdc++.so)"
 export ASAN_OPTIONS="detect_leaks=0:abort_on_error=1:strict_string_checks=1:check_initialization_order=1"
 export UBSAN_OPTIONS="print_stacktrace=1"
 export PYTHONMALLOC=malloc PYTHONPATH="$ROOT/$site" CUSHION_HYPOTHESIS_PROFILE=smoke

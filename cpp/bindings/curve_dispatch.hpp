@@ -10,6 +10,7 @@
 
 #include "convert.hpp"
 #include "cushion/batch/schema.hpp"
+#include "cushion/curves/basket.hpp"
 
 namespace cushion::bindings {
 
@@ -41,6 +42,15 @@ template <class Fn>
 void visit_any_curve(py::handle obj, const char* name, Fn&& fn) {
   if (visit_curve_object<num::F64>(obj, fn) || visit_curve_object<num::Evm256>(obj, fn)) return;
   raise(PyExc_TypeError, std::string(name) + " must be " + kCurveTypes + ", not " + type_name(obj.ptr()));
+}
+
+/// The side of a trade from 'buy' or 'sell': TypeError for a non-str, ValueError otherwise.
+inline curves::Side to_side(py::handle h) {
+  if (!PyUnicode_Check(h.ptr())) raise(PyExc_TypeError, "side must be 'buy' or 'sell' (a str)");
+  const std::string s = py::str(h);
+  if (s == "buy") return curves::Side::buy;
+  if (s == "sell") return curves::Side::sell;
+  raise(PyExc_ValueError, "side must be 'buy' or 'sell', got '" + s + "'");
 }
 
 }  // namespace cushion::bindings

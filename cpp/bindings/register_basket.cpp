@@ -34,14 +34,6 @@ namespace {
 using curves::Index;
 using curves::Side;
 
-Side to_side(py::handle h) {
-  if (!PyUnicode_Check(h.ptr())) raise(PyExc_TypeError, "side must be 'buy' or 'sell'");
-  const std::string s = py::str(h);
-  if (s == "buy") return Side::buy;
-  if (s == "sell") return Side::sell;
-  raise(PyExc_ValueError, "side must be 'buy' or 'sell', got '" + s + "'");
-}
-
 template <class Num>
 py::tuple amounts_tuple(const curves::TradeAmounts<Num>& a) {
   using V = Values<Num>;

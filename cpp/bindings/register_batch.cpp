@@ -41,13 +41,6 @@ CurveKind to_kind(py::handle h) {
   return *kind;
 }
 
-curves::Side to_side(py::handle h) {
-  const std::string s = PyUnicode_Check(h.ptr()) ? std::string(py::str(h)) : std::string();
-  if (s == "buy") return curves::Side::buy;
-  if (s == "sell") return curves::Side::sell;
-  raise(PyExc_ValueError, "side must be 'buy' or 'sell'");
-}
-
 template <std::size_t N>
 py::tuple names_tuple(const std::array<const char*, N>& names) {
   py::tuple t(N);

@@ -4,6 +4,7 @@
 #include "convert.hpp"
 #include "cushion/num/mul_div.hpp"
 #include "cushion/num/solmate.hpp"
+#include "int_functions.hpp"
 #include "registry.hpp"
 
 namespace cushion::bindings {
@@ -16,25 +17,6 @@ num::Rounding to_rounding(py::handle h) {
   if (s == "down") return num::Rounding::down;
   if (s == "up") return num::Rounding::up;
   raise(PyExc_ValueError, "rounding must be 'down' or 'up', got '" + s + "'");
-}
-
-using Binary = num::uint256 (*)(const num::uint256&, const num::uint256&);
-using Ternary = num::uint256 (*)(const num::uint256&, const num::uint256&, const num::uint256&);
-
-void def_binary(py::module_& m, const char* name, Binary fn, const char* a, const char* b, const char* doc) {
-  m.def(
-      name, [fn, a, b](IntArg x, IntArg y) { return from_uint256(fn(to_uint256(x, a), to_uint256(y, b))); }, py::arg(a),
-      py::arg(b), doc);
-}
-
-void def_ternary(py::module_& m, const char* name, Ternary fn, const char* a, const char* b, const char* c,
-                 const char* doc) {
-  m.def(
-      name,
-      [fn, a, b, c](IntArg x, IntArg y, IntArg z) {
-        return from_uint256(fn(to_uint256(x, a), to_uint256(y, b), to_uint256(z, c)));
-      },
-      py::arg(a), py::arg(b), py::arg(c), doc);
 }
 
 void register_num(py::module_& core) {

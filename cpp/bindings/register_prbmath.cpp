@@ -1,6 +1,7 @@
 // cpp/bindings/register_prbmath.cpp — PRBMath v3.3.2 UD60x18: _core.num.prbmath.
 #include "convert.hpp"
 #include "cushion/num/prbmath.hpp"
+#include "int_functions.hpp"
 #include "registry.hpp"
 
 namespace cushion::bindings {
@@ -8,18 +9,6 @@ namespace cushion::bindings {
 namespace {
 
 namespace prb = num::prbmath;
-
-void def_unary(py::module_& m, const char* name, num::uint256 (*fn)(const num::uint256&), const char* doc) {
-  m.def(
-      name, [fn](IntArg x) { return from_uint256(fn(to_uint256(x, "x"))); }, py::arg("x"), doc);
-}
-
-void def_binary(py::module_& m, const char* name, num::uint256 (*fn)(const num::uint256&, const num::uint256&),
-                const char* a, const char* b, const char* doc) {
-  m.def(
-      name, [fn, a, b](IntArg x, IntArg y) { return from_uint256(fn(to_uint256(x, a), to_uint256(y, b))); }, py::arg(a),
-      py::arg(b), doc);
-}
 
 void register_prbmath(py::module_& core) {
   py::module_ num_module = core.attr("num").cast<py::module_>();

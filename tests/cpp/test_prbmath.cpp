@@ -2085,7 +2085,7 @@ TEST(PrbmathRandom, MulDiv18AndMulAgainstBoost) {
       const boost_uint512 edge = (boost_uint512(1000000000000000000ULL) << 256) / boost_uint512(x.to_boost());
       const boost_uint512 jitter = boost_uint512(rnd.raw() % 5);
       const boost_uint512 yy = edge + jitter > 2 ? edge + jitter - 2 : edge;
-      y = yy >> 256 == 0 ? uint256::from_boost(boost_uint256(yy)) : uint256::max();
+      y = (yy >> 256) == 0 ? uint256::from_boost(boost_uint256(yy)) : uint256::max();
     }
     const std::string want = boost_mul_div18(x, y);
     ASSERT_EQ(outcome([&] { return pm::mul_div18(x, y); }), want) << x.to_string() << " * " << y.to_string();

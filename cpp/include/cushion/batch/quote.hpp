@@ -182,7 +182,7 @@ bool quote_f64(const LoopPlan<P>& plan, const std::array<const double*, P>& base
                        at[k] += step[k];
                      }
                      const Curve curve = S::make(p.data());  // checks (and may throw for) the parameters
-                     row_ok &= (p[P - 1] >= 0.0) & (p[P - 1] <= S::upper[P - 1]);
+                     row_ok = row_ok && p[P - 1] >= 0.0 && p[P - 1] <= S::upper[P - 1];
                      store(i, Buy ? curve.buy(p[P - 1]) : curve.sell(p[P - 1]));
                    }
                  }
