@@ -16,6 +16,7 @@
 #include <string>
 
 #include "cushion/num/uint256.hpp"
+#include "pylong.hpp"
 
 namespace cushion::bindings {
 
@@ -72,52 +73,14 @@ inline bool large_to_uint256(PyObject* o, uint256* out) noexcept {
   return true;
 }
 
-#if PY_VERSION_HEX < 0x030C0000 && PYLONG_BITS_IN_DIGIT == 30
-// CPython <= 3.11 stores an int as a signed digit count (ob_size) and 30-bit digits
-// (longintrepr.h): reading and writing them directly is several times faster than the
-// byte-array round trip, which matters for exact batches (10 ints per quote).
-#define CUSHION_PYLONG_DIGITS 1
-inline constexpr unsigned kDigitBits = PyLong_SHIFT;
-
-/// A non-negative int below 2**256 from its digits; false if negative or too large.
-inline bool digits_to_uint256(PyObject* o, uint256* out) noexcept {
-  const Py_ssize_t ndigits = Py_SIZE(o);
-  if (ndigits < 0 || ndigits > 9) return false;  // 9 digits hold up to 270 bits
-  const digit* d = reinterpret_cast<PyLongObject*>(o)->ob_digit;
-  if (ndigits == 9 && (d[8] >> (256 - 8 * kDigitBits)) != 0) return false;
-  uint256 v;
-  for (Py_ssize_t i = 0; i < ndigits; ++i) {
-    const unsigned pos = static_cast<unsigned>(i) * kDigitBits, limb = pos / 64, shift = pos % 64;
-    v.limb_ref(limb) |= static_cast<std::uint64_t>(d[i]) << shift;
-    if (shift > 64 - kDigitBits && limb < 3) v.limb_ref(limb + 1) |= static_cast<std::uint64_t>(d[i]) >> (64 - shift);
-  }
-  *out = v;
-  return true;
-}
-
-/// A new int of v's value (v >= 2**64), written digit by digit.
-inline PyObject* uint256_to_digits(const uint256& v) noexcept {
-  const unsigned ndigits = (v.bit_length() + kDigitBits - 1) / kDigitBits;
-  PyLongObject* r = _PyLong_New(ndigits);
-  if (r == nullptr) return nullptr;
-  for (unsigned i = 0; i < ndigits; ++i) {
-    const unsigned pos = i * kDigitBits, limb = pos / 64, shift = pos % 64;
-    std::uint64_t bits = v.limb(limb) >> shift;
-    if (shift > 64 - kDigitBits && limb < 3) bits |= v.limb(limb + 1) << (64 - shift);
-    r->ob_digit[i] = static_cast<digit>(bits & PyLong_MASK);
-  }
-  return reinterpret_cast<PyObject*>(r);
-}
-#endif
-
 /// The fast path of to_uint256 for a plain, non-negative Python int below 2**256, for
 /// loops over columns: no error is raised (false means "use to_uint256 for the
 /// diagnosis"), so a caller builds an element's name ("n[17]") only on failure.
 inline bool try_to_uint256(PyObject* o, uint256* out) noexcept {
   if (!PyLong_CheckExact(o)) return false;
 #ifdef CUSHION_PYLONG_DIGITS
-  return digits_to_uint256(o, out);
-#endif
+  return pylong::read(o, out);
+#else
   int overflow = 0;
   const long long small = PyLong_AsLongLongAndOverflow(o, &overflow);
   if (overflow == 0) {
@@ -129,6 +92,7 @@ inline bool try_to_uint256(PyObject* o, uint256* out) noexcept {
     return true;
   }
   return overflow > 0 && large_to_uint256(o, out);
+#endif
 }
 
 /// A Python int (or an object with __index__) as a uint256.
@@ -160,18 +124,24 @@ inline uint256 to_uint256(py::handle h, const char* name) {
   return v;
 }
 
-/// A uint256 as a Python int.
-inline py::object from_uint256(const uint256& v) {
-  if (v.fits_u64()) return py::reinterpret_steal<py::object>(PyLong_FromUnsignedLongLong(v.limb(0)));
+/// A new reference to a Python int equal to v; nullptr with a Python error set on failure
+/// (out of memory).  For loops that fill lists with PyList_SET_ITEM.
+inline PyObject* new_int(const uint256& v) noexcept {
 #ifdef CUSHION_PYLONG_DIGITS
-  if (PyObject* r = uint256_to_digits(v)) return py::reinterpret_steal<py::object>(r);
-  throw py::error_already_set();
-#endif
+  return pylong::write(v);
+#else
+  if (v.fits_u64()) return PyLong_FromUnsignedLongLong(v.limb(0));
   unsigned char bytes[32];
   for (unsigned i = 0; i < 4; ++i)
     for (unsigned b = 0; b < 8; ++b) bytes[8 * i + b] = static_cast<unsigned char>(v.limb(i) >> (8 * b));
   // Only the significant bytes: CPython walks every byte it is given.
-  PyObject* r = _PyLong_FromByteArray(bytes, (v.bit_length() + 7) / 8, 1, 0);
+  return _PyLong_FromByteArray(bytes, (v.bit_length() + 7) / 8, 1, 0);
+#endif
+}
+
+/// A uint256 as a Python int.
+inline py::object from_uint256(const uint256& v) {
+  PyObject* r = new_int(v);
   if (r == nullptr) throw py::error_already_set();
   return py::reinterpret_steal<py::object>(r);
 }
