@@ -251,4 +251,31 @@ TEST(Regression, SchedulesRefuseQuantitiesAndHorizonsThatOverflow) {
   EXPECT_FALSE(std::isnan(sc::AlmgrenChriss(p).expected_cost()));
 }
 
+
+// fuzz_curves_exact: an exact exponential buy sold straight back returned 2,547,550,905,628 wei
+// more than it cost -- sudoswap's own rounding (the independent reference in
+// tests/python/reference/sudoswap.py returns the same quotes), 7.4e-20 of the cost, above the
+// harness's slack of n + 1 wei: its amplification 1e18 / (delta - 1e18) floored to 0 for
+// delta > 2 and dropped the relative rounding of rpow's steps.  The harness (and the
+// Hypothesis invariant) now amplify by 1 + that ratio; the quotes stay the contract's.
+TEST(Regression, ExponentialRoundTripRoundingAboveDeltaTwo) {
+  using Exponential = cushion::curves::Exponential<cushion::num::Evm256>;
+  const uint256 spot = uint256::from_string("0x7fffffffffffffffffd");
+  const uint256 delta = uint256::from_string("0x592c0280f2af4b41");
+  const uint256 n(11u);
+  const auto bought = Exponential(spot, delta, uint256(), uint256()).buy(n);
+  ASSERT_EQ(bought.error, CurveError::ok);
+  EXPECT_EQ(bought.value, uint256::from_string("34490772843016334167712537290731"));
+  EXPECT_EQ(bought.next.spot_price(), uint256::from_string("29122988231488832608896379027943"));
+  const auto sold = bought.next.sell(n);
+  ASSERT_EQ(sold.error, CurveError::ok);
+  EXPECT_EQ(sold.value, uint256::from_string("34490772843016334170260088196359"));
+  const big profit = to_big(sold.value) - to_big(bought.value);
+  EXPECT_EQ(profit, big(2547550905628LL));
+  // Within the corrected slack: n + 16 cost (1 + 1e18 / (delta - 1e18)) / 1e18 + 1.
+  const big wad("1000000000000000000");
+  const big amplification = 1 + wad / (to_big(delta) - wad);
+  EXPECT_EQ(amplification, 1);
+  EXPECT_LE(profit, big(11) + 16 * to_big(bought.value) * amplification / wad + 1);
+}
 }  // namespace

@@ -139,11 +139,12 @@ def exact_or_none(fn, *args):
 
 def amplification(pair: Pair) -> int:
     """How many wei one wei of exact rounding can become: the exponential and GDA series
-    divide by (multiplier - 1), in WAD."""
+    divide by (multiplier - 1), in WAD; at least 1 (above a multiplier of 2 the quotient
+    floors to 0, yet the rounding remains: fuzz_curves_exact found it at delta = 6.43)."""
     if pair.name == "exponential":
-        return W // (pair.exact.delta - W)
+        return 1 + W // (pair.exact.delta - W)
     if pair.name == "gda":
-        return W // (pair.exact.alpha - W)
+        return 1 + W // (pair.exact.alpha - W)
     return 1
 
 
