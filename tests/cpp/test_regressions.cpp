@@ -251,13 +251,12 @@ TEST(Regression, SchedulesRefuseQuantitiesAndHorizonsThatOverflow) {
   EXPECT_FALSE(std::isnan(sc::AlmgrenChriss(p).expected_cost()));
 }
 
-
 // fuzz_curves_exact: an exact exponential buy sold straight back returned 2,547,550,905,628 wei
 // more than it cost -- sudoswap's own rounding (the independent reference in
 // tests/python/reference/sudoswap.py returns the same quotes), 7.4e-20 of the cost, above the
 // harness's slack of n + 1 wei: its amplification 1e18 / (delta - 1e18) floored to 0 for
-// delta > 2 and dropped the relative rounding of rpow's steps.  The harness (and the
-// Hypothesis invariant) now amplify by 1 + that ratio; the quotes stay the contract's.
+// delta > 2 and dropped the relative rounding of rpow's steps.  The harness now amplifies by
+// 1 + that ratio; the quotes stay the contract's.
 TEST(Regression, ExponentialRoundTripRoundingAboveDeltaTwo) {
   using Exponential = cushion::curves::Exponential<cushion::num::Evm256>;
   const uint256 spot = uint256::from_string("0x7fffffffffffffffffd");
@@ -278,4 +277,5 @@ TEST(Regression, ExponentialRoundTripRoundingAboveDeltaTwo) {
   EXPECT_EQ(amplification, 1);
   EXPECT_LE(profit, big(11) + 16 * to_big(bought.value) * amplification / wad + 1);
 }
+
 }  // namespace

@@ -139,12 +139,13 @@ def exact_or_none(fn, *args):
 
 def amplification(pair: Pair) -> int:
     """How many wei one wei of exact rounding can become: the exponential and GDA series
-    divide by (multiplier - 1), in WAD; at least 1 (above a multiplier of 2 the quotient
-    floors to 0, yet the rounding remains: fuzz_curves_exact found it at delta = 6.43)."""
+    divide by (multiplier - 1), in WAD.  At least 1 for the multipliers drawn here (at most
+    2); above 2 the quotient floors to 0 while the rounding remains, which is why
+    fuzz_curves_exact, covering the whole range, adds 1 to it."""
     if pair.name == "exponential":
-        return 1 + W // (pair.exact.delta - W)
+        return W // (pair.exact.delta - W)
     if pair.name == "gda":
-        return 1 + W // (pair.exact.alpha - W)
+        return W // (pair.exact.alpha - W)
     return 1
 
 
