@@ -69,8 +69,11 @@ TEST(FastPowCount, CorrectlyRoundedAgainstLongDouble) {
 }
 
 TEST(FastPowCount, FallsBackToStdPowOutsideItsRange) {
-  const std::vector<double> x{0.0, 1e-300, 0x1p-901, 0x1p901, kInf, kNaN, 2.0, 2.0, 1.5, 1.0001, 3.0, 0.5, -2.0, 1.0};
-  const std::vector<double> n{3.0, 2.0, 1.0, 1.0, 2.0, 2.0, 0.5, 1e12, 4294967296.0, 1e9, 700.0, 1500.0, 3.0, kNaN};
+  // Out of range: x, n, x^n (integral and fractional n), zero, infinities, NaN, negatives.
+  const std::vector<double> x{0.0, 1e-300, 0x1p-901, 0x1p901, kInf, kNaN, 2.0, 1.5, 1.0001, 3.0, 0.5, -2.0, 1.0,
+                              0x1p800, 0x1p-800, 2.0, -2.0, 0.0, 0x1p-950};
+  const std::vector<double> n{3.0, 2.0, 1.0, 1.0, 2.0, 2.0, 1e12, 4294967296.0, 1e9, 700.0, 1500.0, 3.0, kNaN,
+                              1.5, 1.5, 4294967296.5, 0.5, 0.5, 0.5};
   for (std::size_t i = 0; i < x.size(); ++i)
     EXPECT_EQ(bits(num::fast::pow_count(x[i], n[i])), bits(std::pow(x[i], n[i]))) << x[i] << "^" << n[i];
   EXPECT_EQ(num::fast::pow_count(1.7, 0.0), 1.0);
@@ -84,6 +87,51 @@ TEST(FastPowCount, FallsBackToStdPowOutsideItsRange) {
   while (xs.size() % num::simd::kLanes) {
     xs.push_back(1.1);
     ns.push_back(3.0);
+  }
+  expect_lanes_equal_scalar(xs, ns, [](auto a, auto b) { return num::fast::pow_count(a, b); });
+}
+
+TEST(FastPowCount, FractionalCountsWithinOneUlpWithOrWithoutACachedBase) {
+  // x^n = x^floor(n) 2^(frac(n) log2 x), log2 x in double-double (kept in a PowBase).
+  std::mt19937_64 rng(11);
+  std::uniform_real_distribution<double> u01(0.0, 1.0);
+  long double worst = 0;
+  int cases = 0;
+  for (int i = 0; i < 200000; ++i) {
+    double x;
+    switch (i % 4) {
+      case 0: x = 0.5 + 1.5 * u01(rng); break;                 // GDA alphas, exponential deltas
+      case 1: x = 1.0 + (u01(rng) - 0.5) / 50.0; break;         // near 1
+      case 2: x = std::ldexp(0.5 + u01(rng) / 2, static_cast<int>(rng() % 200) - 100); break;
+      default: x = std::ldexp(0.5 + u01(rng) / 2, static_cast<int>(rng() % 1700) - 850); break;
+    }
+    const double n = (i % 3 == 0 ? 0.0 : static_cast<double>(rng() % 60)) + u01(rng);
+    if (std::floor(n) == n) continue;
+    const long double want = std::pow(static_cast<long double>(x), static_cast<long double>(n));
+    if (!(want > 0x1p-890L && want < 0x1p890L)) continue;
+    num::fast::PowBase base;
+    const double got = num::fast::pow_count(x, n, base);
+    ASSERT_TRUE(base.ready);
+    worst = std::max(worst, ulps(got, want));
+    // The kept log2 gives the same bits for the next count (and the vector path, below).
+    const double n2 = n + 0.25;
+    num::fast::PowBase fresh;
+    ASSERT_EQ(bits(num::fast::pow_count(x, n2, base)), bits(num::fast::pow_count(x, n2, fresh))) << x << "^" << n2;
+    ++cases;
+  }
+  EXPECT_GT(cases, 150000);
+  // Measured 0.60 ulp against a quad-precision reference (the long double one adds ~0.1).
+  EXPECT_LT(worst, 0.75L);
+  EXPECT_EQ(num::fast::pow_count(4.0, 0.5), 2.0);
+  EXPECT_EQ(num::fast::pow_count(2.0, 10.5), std::sqrt(2.0) * 1024.0);
+  std::vector<double> xs, ns;
+  for (int i = 0; i < 4000; ++i) {
+    xs.push_back(std::ldexp(0.5 + u01(rng) / 2, static_cast<int>(rng() % 1800) - 900));
+    ns.push_back(i % 3 ? static_cast<double>(rng() % 50) + u01(rng) : static_cast<double>(rng() % 50));
+  }
+  while (xs.size() % num::simd::kLanes) {
+    xs.push_back(1.1);
+    ns.push_back(3.5);
   }
   expect_lanes_equal_scalar(xs, ns, [](auto a, auto b) { return num::fast::pow_count(a, b); });
 }

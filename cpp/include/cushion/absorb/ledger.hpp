@@ -49,6 +49,8 @@ class AbsorptionLedger {
   const cap_type& cap() const noexcept { return cap_; }
   /// False until the first order (or advance_to) fixes the current block.
   bool started() const noexcept { return started_; }
+  /// True if the ledger is at block b (started there): an order at b needs no look-ahead.
+  bool is_at(std::uint64_t b) const noexcept { return started_ && block_ == b; }
   std::uint64_t block() const noexcept { return block_; }
   std::uint32_t window_blocks() const noexcept { return cap_.window_blocks(); }
 
@@ -100,6 +102,7 @@ class AbsorptionLedger {
   }
 
   Headroom headroom_unchecked(std::uint64_t b, const value_type& s) const {
+    if (is_at(b)) return headroom_now(s);  // no look-ahead: the common case of a driver that syncs first
     const auto [in_block, in_window] = usage_when_at(b);
     return headroom_given(s, in_block, in_window);
   }
@@ -147,6 +150,19 @@ class AbsorptionLedger {
   /// refused (an infinite usage would stay infinite as blocks expire: inf - x).  The block's
   /// sums are at most the window's, so checking the window's covers all four.
   void record_unchecked(std::uint64_t b, const value_type& items, const value_type& notional) {
+    if (is_at(b)) {  // the ledger is at b already: the same checks on the current sums
+      if constexpr (Num::is_exact) {
+        const Usage block_sum{Num::add(ring_[head_].items, items), Num::add(ring_[head_].notional, notional)};
+        const Usage window_sum{Num::add(window_.items, items), Num::add(window_.notional, notional)};
+        ring_[head_] = block_sum;
+        window_ = window_sum;
+      } else {
+        if (!std::isfinite(window_.items + items) || !std::isfinite(window_.notional + notional))
+          throw InvalidArgument("items and notional would take the ledger's window sums past the largest double");
+        record_now(items, notional);
+      }
+      return;
+    }
     const auto [in_block, in_window] = usage_when_at(b);  // InvalidArgument for a block before ours
     if constexpr (Num::is_exact) {
       const Usage block_sum{Num::add(in_block.items, items), Num::add(in_block.notional, notional)};
