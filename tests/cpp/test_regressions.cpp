@@ -279,3 +279,29 @@ TEST(Regression, ExponentialRoundTripRoundingAboveDeltaTwo) {
 }
 
 }  // namespace
+
+TEST(Regression, AlmgrenChrissVarianceWhenSigmaSquaredAloneOverflows) {
+  // Found by fuzz_schedule: sigma = 1.8e308 with X = 6e-307 (sigma X ~ 109) made sigma^2 =
+  // inf and every x_j^2 = 0, so the variance came out inf * 0 = NaN.  (sigma x_j)^2 is finite.
+  namespace sc = cushion::schedule;
+  sc::AlmgrenChriss::Params p;
+  p.quantity = 6.0424661975266999e-307;
+  p.blocks = 3;
+  p.tau = 1.0;
+  p.sigma = std::numeric_limits<double>::max();
+  p.eta = std::numeric_limits<double>::max();
+  p.gamma = 3.7857669957336892e-270;
+  p.epsilon = 0.101;
+  p.risk_aversion = 3.2378592100206092e-319;
+  const sc::AlmgrenChriss model(p);
+  const double v = model.variance();
+  const double sx = p.sigma * p.quantity;
+  EXPECT_TRUE(std::isfinite(v));
+  EXPECT_NEAR(v, sx * sx * 5.0 / 9.0, 1e-6 * v);  // near-TWAP holdings 2X/3, X/3
+  EXPECT_NEAR(v, model.variance_of(model.trades()), 1e-9 * v);
+  p.blocks = 4;  // the TWAP-limit branch (kappa T == 0 when risk_aversion is 0) likewise
+  p.risk_aversion = 0.0;
+  const sc::AlmgrenChriss twap(p);
+  EXPECT_TRUE(twap.is_twap_limit());
+  EXPECT_NEAR(twap.variance(), twap.variance_of(twap.trades()), 1e-9 * twap.variance());
+}

@@ -253,32 +253,39 @@ class AlmgrenChriss {
   }
 
   /// Closed-form variance of the implementation shortfall.
+  ///
+  /// sigma enters as (sigma X)^2 or (sigma x_j)^2, never sigma^2 alone: sigma^2 may overflow
+  /// while sigma X does not (found by fuzz_schedule: sigma = 1.8e308, X = 6e-307 made
+  /// sigma^2 = inf and x_j^2 = 0, a NaN variance; the variance is ~1e4 there).
   double variance() const {
-    const double X = p_.quantity, T = horizon(), tau = p_.tau, k = kappa_, s2 = p_.sigma * p_.sigma;
-    // Nothing to sell, or no volatility: no variance -- also when sigma^2 alone overflows
-    // (found by fuzz_schedule: X = 0, sigma = 1.8e308 gave inf * 0 = NaN).
-    if (X == 0.0 || s2 == 0.0 || p_.blocks == 1) return 0.0;  // one block: sold at once, nothing held
+    const double X = p_.quantity, T = horizon(), tau = p_.tau, k = kappa_;
+    // Nothing to sell, or no volatility: no variance (inf * 0 would be NaN).
+    if (X == 0.0 || p_.sigma == 0.0 || p_.blocks == 1) return 0.0;  // one block: sold at once, nothing held
+    const double sx = p_.sigma * X, sx2 = sx * sx;  // inf only when the variance overflows anyway
     if (is_twap_limit()) {
       const double n = static_cast<double>(p_.blocks);
       const double shape = (1.0 - 1.0 / n) * (1.0 - 0.5 / n) / 3.0;
       // One block sells everything at once: no variance, however long the block (found by
       // fuzz_schedule: sigma^2 X^2 T overflowed to inf first, and inf * 0 is NaN).
-      return shape == 0.0 ? 0.0 : s2 * X * X * T * shape;
+      return shape == 0.0 ? 0.0 : sx2 * T * shape;
     }
     // For k T < 0.01 the two terms below are ~1/(kT)^2 times the result and cancel; there
     // the identical quantity sigma^2 tau sum x_k^2 over the closed-form holdings is exact.
     if (k * T < 0.01) {
       const std::vector<double> x = holdings();
       double acc = 0.0;
-      for (std::size_t j = 1; j < x.size(); ++j) acc += x[j] * x[j];
-      return s2 * tau * acc;
+      for (std::size_t j = 1; j < x.size(); ++j) {
+        const double sxj = p_.sigma * x[j];
+        acc += sxj * sxj;
+      }
+      return tau * acc;
     }
     // [tau sinh(kT) cosh(k(T - tau)) - T sinh(k tau)] / (sinh^2(kT) sinh(k tau))
     //   = tau cosh(k(T - tau)) / (sinh(kT) sinh(k tau)) - T csch^2(kT)
     const double first = tau * cosh_over_sinh(T - tau, T) / std::sinh(k * tau);
     // The bracket is a difference of nearly equal terms when the trajectory is short: its
     // rounding residue may come out a hair below zero; a variance is never negative.
-    return std::max(0.0, 0.5 * s2 * X * X * (first - T * csch2(k * T)));
+    return std::max(0.0, 0.5 * sx2 * (first - T * csch2(k * T)));
   }
 
   /// E and V of an arbitrary schedule (trades at blocks 0 .. N-1) under the same linear
@@ -299,9 +306,10 @@ class AlmgrenChriss {
     double x = X, acc = 0.0;
     for (double v : trades) {
       x -= v;
-      acc += x * x;
+      const double sx = p_.sigma * x;  // (sigma x)^2, not sigma^2 x^2: see variance()
+      acc += sx * sx;
     }
-    return p_.sigma * p_.sigma * p_.tau * acc;
+    return p_.tau * acc;
   }
 
  private:
