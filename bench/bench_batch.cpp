@@ -56,13 +56,15 @@ struct BatchCase {
   batch::F64Columns<N> cols;
   batch::LoopPlan<P> plan;
 
-  BatchCase(std::size_t size, const std::array<std::pair<double, double>, P>& ranges, bool varying) {
+  /// whole_counts: the quantities floored to whole items (else fractional, as drawn).
+  BatchCase(std::size_t size, const std::array<std::pair<double, double>, P>& ranges, bool varying,
+            bool whole_counts = true) {
     std::mt19937_64 rng(42);
     for (std::size_t k = 0; k < P; ++k) {
       const bool is_array = varying || k + 1 == P;  // the quantity is always an array
       std::uniform_real_distribution<double> u(ranges[k].first, ranges[k].second);
       data[k].resize(is_array ? size : 1);
-      for (auto& v : data[k]) v = k + 1 == P ? std::floor(u(rng)) : u(rng);
+      for (auto& v : data[k]) v = k + 1 == P && whole_counts ? std::floor(u(rng)) : u(rng);
       ops[k] = is_array ? batch::Operand<double>{data[k].data(), {static_cast<std::ptrdiff_t>(size)}, {1}}
                         : batch::Operand<double>{data[k].data(), {}, {}};
       base[k] = data[k].data();
@@ -81,9 +83,9 @@ struct BatchCase {
 using Range = std::pair<double, double>;
 
 template <class Curve, bool Buy, std::size_t P>
-void run(benchmark::State& state, const std::array<Range, P>& ranges) {
+void run(benchmark::State& state, const std::array<Range, P>& ranges, bool whole_counts = true) {
   const auto size = static_cast<std::size_t>(state.range(0));
-  BatchCase<Curve> c(size, ranges, state.range(1) != 0);
+  BatchCase<Curve> c(size, ranges, state.range(1) != 0, whole_counts);
   for (auto _ : state) {
     batch::quote_f64_checked<Curve, Buy>(c.ops, c.plan, c.base, c.cols);
     benchmark::DoNotOptimize(c.value.get());
@@ -144,6 +146,20 @@ CUSHION_BATCH_BENCH(BM_BatchExponential, "exponential");
 CUSHION_BATCH_BENCH(BM_BatchLinear, "linear");
 CUSHION_BATCH_BENCH(BM_BatchGDA, "gda");
 CUSHION_BATCH_BENCH(BM_BatchWeightedXYK, "weighted_xyk");
+
+/// Fractional counts (uniform in [1, 11), not floored): the powers' fractional path, which
+/// the kernels take one lane at a time (num/fast_math.hpp).  varying:0 shares one base, whose
+/// log2 the power keeps between lanes; varying:1 gives every lane its own.
+template <bool Buy>
+void BM_BatchExponentialFractional(benchmark::State& s) {
+  run<curves::Exponential<F64>, Buy>(s, kExponential, false);
+}
+BENCHMARK(BM_BatchExponentialFractional<false>)
+    ->Name("Batch/fractional/exponential/sell")
+    ->ArgNames({"n", "varying"})
+    ->Args({100000, 0})
+    ->Args({100000, 1})
+    ->Unit(benchmark::kMillisecond);
 
 /// Exact batches: the contract-developer path, one uint256 curve per element (every
 /// parameter a column of 10^5; counts 1..10), through batch::quote_exact as the Python

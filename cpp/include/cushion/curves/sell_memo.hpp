@@ -65,8 +65,8 @@ class SellMemo {
   }
 
  private:
-  /// New terms for n, out of line: a fractional count's std::pow makes the caller save every
-  /// live register around the call anyway, and the hit path stays small.  By value: the
+  /// New terms for n, out of line: a fractional count's power (num/fast_math.hpp) is long
+  /// code with its own calls, and the hit path stays small.  By value: the
   /// caller's curve does not escape (it may stay in registers).
   template <class Key>
   [[gnu::noinline]] void refresh(const Curve curve, const count_type n, const Key key, bool same_key) {

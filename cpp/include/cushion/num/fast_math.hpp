@@ -17,12 +17,12 @@
 //                    |n log2 x| <= 64: 2^(n log2 x), log2 x in double-double (relative
 //                    error ~2^-62) and 2^y = 2^(j/64) (a double-double table) times a
 //                    degree-6 polynomial in the rest (|r| <= 1/128), rounded once:
-//                    measured max 0.54 ulp (std::pow: 0.52; the two differ in ~0.2 % of
-//                    cases).  log2 x is kept per thread for the last base (a simulation
-//                    raising one base to each block's fill): ~5 ns a call then, ~23 ns with
-//                    a new base (std::pow: ~10 ns), the same bits either way.  Any other
-//                    argument (huge n, x or x^n out of range, 0, inf, NaN) is std::pow(x, n),
-//                    lane by lane.
+//                    measured max 0.524 ulp (std::pow: ~0.52; the two differ in ~0.2 % of
+//                    cases).  A scalar call keeps log2 x per thread for the last base (a
+//                    simulation raising one base to each block's fill): ~5 ns a call then,
+//                    ~23 ns with a new base (std::pow: ~10 ns); lanes compute it on all
+//                    lanes at once; the same bits either way.  Any other argument (huge n,
+//                    x or x^n out of range, 0, inf, NaN) is std::pow(x, n), lane by lane.
 //   exp2(x)          2^x for |x| <= 1000: x = k + f, |f| <= 1/2, 2^f by its Taylor
 //                    series to f^13 (truncation < 0.05 ulp) with the leading term summed
 //                    exactly; error < 0.6 ulp (within 1 ulp of std::exp2).  Other x
@@ -151,60 +151,62 @@ alignas(64) inline constexpr double kExp2TableLo[64] = {
 /// s is taken in double-double (the quotient and its exact remainder), 2s^3/3 in
 /// double-double too (it is up to 1% of the sum: a double would cost 2^-59), and the rest
 /// (< 2e-4 of the sum) in double, truncated after s^23 (the next term < 2^-70 of the sum).
-inline DoubleDouble<double> log2_dd(double x) noexcept {
-  const std::int64_t bits = simd::as_int(x);
-  std::int64_t e = (bits >> 52) - 1023;
-  double m = simd::as_double((bits & 0x000fffffffffffff) | 0x3ff0000000000000);  // [1, 2)
-  if (m > 1.4142135623730951) {
-    m *= 0.5;
-    ++e;
-  }
-  const double num = m - 1.0;              // exact (Sterbenz)
-  const double den = 1.0 + m;              // 1 + m == den + den_err exactly (fast two-sum:
-  const double den_err = m - (den - 1.0);  // 1 has the larger exponent, m < 2)
-  const double inv = 1.0 / den;  // one division: q and its correction both multiply by it
-  const double q = num * inv;     // within 2 ulp of num / den
+/// One template for a double and for lanes: the same operations, the same bits.
+template <class T>
+[[gnu::always_inline]] inline DoubleDouble<T> log2_dd(T x) noexcept {
+  const auto c = [](double v) { return simd::splat<T>(v); };
+  const int_t<T> bits = simd::as_int(x);
+  int_t<T> e = (bits >> 52) - 1023;
+  T m = simd::as_double((bits & 0x000fffffffffffff) | 0x3ff0000000000000);  // [1, 2)
+  const mask_t<T> high = m > 1.4142135623730951;
+  m = simd::select(high, m * 0.5, m);
+  e = simd::select(high, e + 1, e);
+  const T num = m - 1.0;              // exact (Sterbenz)
+  const T den = 1.0 + m;              // 1 + m == den + den_err exactly (fast two-sum:
+  const T den_err = m - (den - 1.0);  // 1 has the larger exponent, m < 2)
+  const T inv = 1.0 / den;            // one division: q and its correction both multiply by it
+  const T q = num * inv;              // within 2 ulp of num / den
   // s = q + q_lo: the remainder num - q (den + den_err) over den, with q den = qd + qd_err
   // exactly and num - qd exact (Sterbenz: qd is within a few ulp of num).
-  double qd, qd_err;
+  T qd, qd_err;
   simd::two_prod(q, den, qd, qd_err);
-  const double q_lo = (((num - qd) - qd_err) - q * den_err) * inv;
-  const double a = 2.0 * q;
-  double t, t_err;  // q^2 exactly
+  const T q_lo = (((num - qd) - qd_err) - q * den_err) * inv;
+  const T a = 2.0 * q;
+  T t, t_err;  // q^2 exactly
   simd::two_prod(q, q, t, t_err);
-  double c, c_err;  // 2q^3 = c + c_err + a t_err
-  simd::two_prod(a, t, c, c_err);
-  // 2q^3 / 3 = d + d_lo: d = c * fl(1/3) rounded, its rounding error exact (two_prod), plus
-  // c times 1/3's own error (1/3 = fl(1/3) + 1.85e-17) and the low parts over 3.
+  T cube, cube_err;  // 2q^3 = cube + cube_err + a t_err
+  simd::two_prod(a, t, cube, cube_err);
+  // 2q^3 / 3 = d + d_lo: d = cube * fl(1/3) rounded, its rounding error exact (two_prod),
+  // plus cube times 1/3's own error (1/3 = fl(1/3) + 1.85e-17) and the low parts over 3.
   constexpr double kThird = 0x1.5555555555555p-2, kThirdLo = 0x1.5555555555555p-56;
-  double d, d_err;
-  simd::two_prod(c, kThird, d, d_err);
-  const double d_lo = d_err + simd::madd(c, kThirdLo, (c_err + a * t_err) * kThird);
+  T d, d_err;
+  simd::two_prod(cube, c(kThird), d, d_err);
+  const T d_lo = d_err + simd::madd(cube, c(kThirdLo), (cube_err + a * t_err) * kThird);
   // 1/5 + t/7 + ... + t^9/23 in Estrin's order (a short dependency chain).
-  const double t2 = t * t, t4 = t2 * t2;
-  const double p01 = simd::madd(1.0 / 7.0, t, 1.0 / 5.0), p23 = simd::madd(1.0 / 11.0, t, 1.0 / 9.0);
-  const double p45 = simd::madd(1.0 / 15.0, t, 1.0 / 13.0), p67 = simd::madd(1.0 / 19.0, t, 1.0 / 17.0);
-  const double p89 = simd::madd(1.0 / 23.0, t, 1.0 / 21.0);
-  const double p0_3 = simd::madd(p23, t2, p01), p4_7 = simd::madd(p67, t2, p45);
-  const double p = simd::madd(simd::madd(p89, t4, p4_7), t4, p0_3);
-  const double rest = a * t2 * p;
+  const T t2 = t * t, t4 = t2 * t2;
+  const T p01 = simd::madd(c(1.0 / 7.0), t, c(1.0 / 5.0)), p23 = simd::madd(c(1.0 / 11.0), t, c(1.0 / 9.0));
+  const T p45 = simd::madd(c(1.0 / 15.0), t, c(1.0 / 13.0)), p67 = simd::madd(c(1.0 / 19.0), t, c(1.0 / 17.0));
+  const T p89 = simd::madd(c(1.0 / 23.0), t, c(1.0 / 21.0));
+  const T p0_3 = simd::madd(p23, t2, p01), p4_7 = simd::madd(p67, t2, p45);
+  const T p = simd::madd(simd::madd(p89, t4, p4_7), t4, p0_3);
+  const T rest = a * t2 * p;
   // ln m = a + d + (a's low part 2 q_lo, its first-order effect on 2s^3/3 (2 t q_lo), d_lo,
   // rest): |d| < |a|, a fast two-sum, then the low parts added in increasing size.
-  const double sh = a + d;
-  const double se = d - (sh - a);
-  const double lo = se + (d_lo + (rest + (2.0 * q_lo + 2.0 * t * q_lo)));
+  const T sh = a + d;
+  const T se = d - (sh - a);
+  const T lo = se + (d_lo + (rest + (2.0 * q_lo + 2.0 * t * q_lo)));
   // log2 m = ln m * log2(e), log2(e) as hi + lo.  sh + lo is not renormalised (|lo| may
   // reach 2e-4 |sh|: dd_mul's low products still carry it to ~2^-65); the result is, below.
-  const DoubleDouble<double> lm =
-      dd_mul(DoubleDouble<double>{sh, lo}, DoubleDouble<double>{1.4426950408889634, 2.0355273740931033e-17});
-  // + e (an integer, exact): a two-sum (either may be the larger).
-  const double ed = static_cast<double>(e);
-  const double hi = ed + lm.hi;
-  const double bb = hi - ed;
-  const double err = (ed - (hi - bb)) + (lm.hi - bb);
+  const DoubleDouble<T> lm = dd_mul(DoubleDouble<T>{sh, lo}, DoubleDouble<T>{c(1.4426950408889634), c(2.0355273740931033e-17)});
+  // + e (an integer, |e| < 2^11, converted exactly through the rounding constant's bits): a
+  // two-sum (either may be the larger).
+  const T ed = simd::as_double(simd::as_int(c(kRoundMagic)) + e) - kRoundMagic;
+  const T hi = ed + lm.hi;
+  const T bb = hi - ed;
+  const T err = (ed - (hi - bb)) + (lm.hi - bb);
   // Renormalised (the low part reaches ~2e-4 of the high one before this): |lo| <= ulp(hi)/2.
-  const double low = err + lm.lo;
-  const double sum = hi + low;
+  const T low = err + lm.lo;
+  const T sum = hi + low;
   return {sum, low - (sum - hi)};
 }
 
@@ -212,39 +214,56 @@ inline DoubleDouble<double> log2_dd(double x) noexcept {
 /// relative error times y), 0.03 ulp at 64.
 inline constexpr double kFracMaxExponent = 64.0;
 
+/// table[i] for a double's index, lane by lane for lanes.
+template <class T>
+[[gnu::always_inline]] inline T table_at(const double* table, int_t<T> i) noexcept {
+  if constexpr (std::is_same_v<T, double>) {
+    return table[i];
+  } else {
+    T v;
+    for (std::size_t l = 0; l < simd::kLanes; ++l) v[l] = table[i[l]];
+    return v;
+  }
+}
+
 /// 2^y for y = yh + yl, |yh| <= 64, |yl| <= ulp(yh): y = k/64 + r, |r| <= 1/128 (+ yl),
 /// 2^y = 2^(k >> 6) * 2^((k & 63)/64) * (1 + P(r)), P(r) = 2^r - 1 by its Taylor series to
 /// r^6 (the next term < 2^-65), in Estrin's order (a short dependency chain).
-inline double exp2_small(double yh, double yl) noexcept {
-  const double big = yh * 64.0 + kRoundMagic;  // yh * 64 exact
-  const double k = big - kRoundMagic;          // round(64 yh)
-  const double r = (yh - k * (1.0 / 64.0)) + yl;  // the subtraction is exact (Sterbenz, or k == 0)
-  const std::int64_t ki = simd::as_int(big) - simd::as_int(kRoundMagic);
-  const double hi = kExp2TableHi[ki & 63], lo = kExp2TableLo[ki & 63];
-  const double r2 = r * r;
-  const double c12 = simd::madd(0x1.ebfbdff82c58fp-3, r, 0x1.62e42fefa39efp-1);
-  const double c34 = simd::madd(0x1.3b2ab6fba4e77p-7, r, 0x1.c6b08d704a0c0p-5);
-  const double c56 = simd::madd(0x1.430912f86c787p-13, r, 0x1.5d87fe78a6731p-10);
-  const double poly = simd::madd(simd::madd(c56, r2, c34), r2, c12) * r;  // 2^r - 1, |.| < 0.0055
-  const double mantissa = hi + simd::madd(hi, poly, lo);
-  const double scale = simd::as_double(((ki >> 6) + 1023) << 52);  // |k >> 6| <= 64: a normal 2^(k >> 6)
+template <class T>
+[[gnu::always_inline]] inline T exp2_small(T yh, T yl) noexcept {
+  const auto c = [](double v) { return simd::splat<T>(v); };
+  const T big = yh * 64.0 + kRoundMagic;         // yh * 64 exact
+  const T k = big - kRoundMagic;                 // round(64 yh)
+  const T r = (yh - k * (1.0 / 64.0)) + yl;      // the subtraction is exact (Sterbenz, or k == 0)
+  const int_t<T> ki = simd::as_int(big) - simd::as_int(kRoundMagic);
+  const T hi = table_at<T>(kExp2TableHi, ki & 63), lo = table_at<T>(kExp2TableLo, ki & 63);
+  const T r2 = r * r;
+  const T c12 = simd::madd(c(0x1.ebfbdff82c58fp-3), r, c(0x1.62e42fefa39efp-1));
+  const T c34 = simd::madd(c(0x1.3b2ab6fba4e77p-7), r, c(0x1.c6b08d704a0c0p-5));
+  const T c56 = simd::madd(c(0x1.430912f86c787p-13), r, c(0x1.5d87fe78a6731p-10));
+  const T poly = simd::madd(simd::madd(c56, r2, c34), r2, c12) * r;  // 2^r - 1, |.| < 0.0055
+  const T mantissa = hi + simd::madd(hi, poly, lo);
+  const T scale = simd::as_double(((ki >> 6) + 1023) << 52);  // |k >> 6| <= 64: a normal 2^(k >> 6)
   return mantissa * scale;
 }
 
-}  // namespace detail
+/// Lanes (or a value) the fractional path takes: x in range, n in (0, 2^32 - 1], n not whole.
+template <class T>
+[[gnu::always_inline]] inline mask_t<T> fractional_in_range(T x, T n) noexcept {
+  return (x >= kPowMin) & (x <= kPowMax) & (n > 0.0) & (n <= kMaxCount) & ((n + kIntMagic) - kIntMagic != n);
+}
 
-namespace detail {
 /// The last base's log2 (per thread): a caller raising one base to many fractional counts (a
-/// simulation's per-block fills, a bisection's probes, a one-curve batch) computes it once.
-/// A pure cache: hit or miss, the same bits.  x == 0 (never in range) marks it empty.
+/// simulation's per-block fills, a bisection's probes) computes it once.  A pure cache: hit
+/// or miss, the same bits.  x == 0 (never in range) marks it empty.
 struct Log2Cache {
   double x = 0.0, hi = 0.0, lo = 0.0;
 };
 
-/// What binary powering does not take, one value at a time: a fractional n > 0 with x in
-/// range and |n log2 x| <= 64 by exp2_small, everything else std::pow.
+/// What binary powering does not take, one value: a fractional n > 0 with x in range and
+/// |n log2 x| <= 64 by exp2_small, everything else std::pow.
 inline double pow_count_other(double x, double n) noexcept {
-  if ((x >= kPowMin) & (x <= kPowMax) & (n > 0.0) & (n <= kMaxCount) & (std::floor(n) != n)) {  // false for NaN
+  if (fractional_in_range(x, n)) {  // false for NaN
     thread_local Log2Cache cache;
     if (cache.x != x) [[unlikely]] {
       const DoubleDouble<double> l = log2_dd(x);
@@ -252,35 +271,59 @@ inline double pow_count_other(double x, double n) noexcept {
     }
     double yh, ye;
     simd::two_prod(n, cache.hi, yh, ye);
-    if (std::fabs(yh) <= kFracMaxExponent) return exp2_small(yh, simd::madd(n, cache.lo, ye));
+    if ((yh >= -kFracMaxExponent) & (yh <= kFracMaxExponent))
+      return exp2_small(yh, simd::madd(n, cache.lo, ye));
   }
   return std::pow(x, n);
+}
+
+}  // namespace detail
+
+namespace detail {
+/// The lanes binary powering refused (`fallback`; `r` holds the others): fractional counts
+/// in range by 2^(n log2 x) on all lanes at once, the rest -- out of range, a power past
+/// the range, |n log2 x| > 64 -- std::pow lane by lane.  Out of line: the usual batch (whole
+/// counts) never comes here and keeps its loop small.
+template <class T>
+[[gnu::noinline]] T pow_count_lanes_rest(T x, T n, T r, mask_t<T> fallback) noexcept {
+  const mask_t<T> fractional = fractional_in_range(x, n);
+  if (simd::any(fractional)) {
+    // Other lanes get a harmless base and count; their results are selected away.
+    const T xs = simd::select(fractional, x, simd::splat<T>(2.0)), ns = simd::select(fractional, n, simd::splat<T>(0.5));
+    const DoubleDouble<T> l = log2_dd(xs);
+    T yh, ye;
+    simd::two_prod(ns, l.hi, yh, ye);
+    const mask_t<T> ok = fractional & (yh >= -kFracMaxExponent) & (yh <= kFracMaxExponent);
+    const T zero = simd::splat<T>(0.0);
+    const T f = exp2_small(simd::select(ok, yh, zero), simd::select(ok, simd::madd(ns, l.lo, ye), zero));
+    r = simd::select(ok, f, r);
+    fallback = fallback & simd::mask_not(ok);
+  }
+  return patch(fallback, r, x, n, [](double a, double b) { return std::pow(a, b); });
 }
 }  // namespace detail
 
 /// x^n for an item count n (see the accuracy note above); std::pow(x, n) semantics for
-/// every argument.  Lanes: the same bits as the scalar pow_count, lane by lane.
+/// every argument.  Lanes: the same bits as the scalar pow_count, lane by lane (fractional
+/// lanes on lanes too; log2 x is computed for every lane, the scalar path may take it from
+/// its cache: the same value).
 template <class T>
 [[gnu::always_inline]] inline T pow_count(T x, T n) noexcept {
   using namespace detail;
   const T big = n + kIntMagic;
   const mask_t<T> eligible = (x >= kPowMin) & (x <= kPowMax) & (n >= 0.0) & (n <= kMaxCount) & (big - kIntMagic == n);
   const int_t<T> k = simd::select(eligible, simd::as_int(big) - simd::as_int(kIntMagic), int_t<T>{});
-  T r;
   if constexpr (std::is_same_v<T, double>) {
     if (!eligible) return pow_count_other(x, n);
-    r = pow_binary(x, k);
+    const double r = pow_binary(x, k);
+    return ((r >= kPowMin) & (r <= kPowMax)) ? r : std::pow(x, n);
   } else {
-    r = pow_binary(x, k);
+    const T r = pow_binary(x, k);
+    const mask_t<T> fallback = simd::mask_not(eligible & (r >= kPowMin) & (r <= kPowMax));
+    if (simd::any(fallback)) [[unlikely]]  // whole counts in range (the usual batch) stop here
+      return pow_count_lanes_rest(x, n, r, fallback);
+    return r;
   }
-  const mask_t<T> fallback = simd::mask_not(eligible & (r >= kPowMin) & (r <= kPowMax));
-  // Lanes binary powering refused: an integral count whose power left the range is
-  // std::pow; anything else the scalar path (a fractional count's fast path, or std::pow).
-  return patch(fallback, r, x, n, [](double a, double b) {
-    const double big_b = b + kIntMagic;
-    const bool integral = (a >= kPowMin) & (a <= kPowMax) & (b >= 0.0) & (b <= kMaxCount) & (big_b - kIntMagic == b);
-    return integral ? std::pow(a, b) : pow_count_other(a, b);
-  });
 }
 
 /// 2^x (see the accuracy note above); std::exp2(x) semantics for every argument.
