@@ -7,6 +7,7 @@
 
 #include <bit>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <random>
 #include <vector>
@@ -123,7 +124,10 @@ TEST(FastPowCount, FractionalCountsWithinHalfAnUlpAndAHairAndTheSameBitsWhetherL
   }
   EXPECT_GT(cases, 150000);
   EXPECT_GT(fast, cases / 2);  // most of them took the fast path (the rest is std::pow)
-  // Measured 0.524 ulp against the long double reference (its own error ~0.0005 ulp).
+  // Measured 0.515 here, 0.524 over 1.5 million cases, against the long double reference
+  // (its own error ~0.0005 ulp).
+  std::printf("fractional pow_count: max %.4Lf ulp over %d cases, %d differ from std::pow\n", worst, cases,
+              differs_from_libm);
   EXPECT_LT(worst, 0.55L);
   EXPECT_LT(differs_from_libm, cases / 100);
   EXPECT_EQ(num::fast::pow_count(4.0, 0.5), 2.0);
