@@ -248,6 +248,22 @@ template <class T>
   return mantissa * scale;
 }
 
+/// y = n log2 x as hi + lo (n times a double-double: an exact product and the low part's
+/// share), and whether |y| is within the fractional path's domain (kFracMaxExponent).  The
+/// scalar and the lane paths both go through here and exp2_small: the same bits.
+template <class T>
+struct PowExponent {
+  T hi, lo;
+  mask_t<T> in_domain;
+};
+template <class T>
+[[gnu::always_inline]] inline PowExponent<T> pow_exponent(T n, const DoubleDouble<T>& log2_x) noexcept {
+  T yh, ye;
+  simd::two_prod(n, log2_x.hi, yh, ye);
+  const mask_t<T> in_domain = (yh >= -kFracMaxExponent) & (yh <= kFracMaxExponent);
+  return {yh, simd::madd(n, log2_x.lo, ye), in_domain};
+}
+
 /// Lanes (or a value) the fractional path takes: x in range, n in (0, 2^32 - 1], n not whole.
 template <class T>
 [[gnu::always_inline]] inline mask_t<T> fractional_in_range(T x, T n) noexcept {
@@ -258,7 +274,8 @@ template <class T>
 /// simulation's per-block fills, a bisection's probes) computes it once.  A pure cache: hit
 /// or miss, the same bits.  x == 0 (never in range) marks it empty.
 struct Log2Cache {
-  double x = 0.0, hi = 0.0, lo = 0.0;
+  double x = 0.0;
+  DoubleDouble<double> log2_x{0.0, 0.0};
 };
 
 /// What binary powering does not take, one value: a fractional n > 0 with x in range and
@@ -266,21 +283,14 @@ struct Log2Cache {
 inline double pow_count_other(double x, double n) noexcept {
   if (fractional_in_range(x, n)) {  // false for NaN
     thread_local Log2Cache cache;
-    if (cache.x != x) [[unlikely]] {
-      const DoubleDouble<double> l = log2_dd(x);
-      cache = {x, l.hi, l.lo};
-    }
-    double yh, ye;
-    simd::two_prod(n, cache.hi, yh, ye);
-    if ((yh >= -kFracMaxExponent) & (yh <= kFracMaxExponent))
-      return exp2_small(yh, simd::madd(n, cache.lo, ye));
+    if (cache.x != x) [[unlikely]]
+      cache = {x, log2_dd(x)};
+    const PowExponent<double> y = pow_exponent(n, cache.log2_x);
+    if (y.in_domain) return exp2_small(y.hi, y.lo);
   }
   return std::pow(x, n);
 }
 
-}  // namespace detail
-
-namespace detail {
 /// The lanes binary powering refused (`fallback`; `r` holds the others): fractional counts
 /// in range by 2^(n log2 x) on all lanes at once, the rest -- out of range, a power past
 /// the range, |n log2 x| > 64 -- std::pow lane by lane.  Out of line: the usual batch (whole
@@ -291,12 +301,10 @@ template <class T>
   if (simd::any(fractional)) {
     // Other lanes get a harmless base and count; their results are selected away.
     const T xs = simd::select(fractional, x, simd::splat<T>(2.0)), ns = simd::select(fractional, n, simd::splat<T>(0.5));
-    const DoubleDouble<T> l = log2_dd(xs);
-    T yh, ye;
-    simd::two_prod(ns, l.hi, yh, ye);
-    const mask_t<T> ok = fractional & (yh >= -kFracMaxExponent) & (yh <= kFracMaxExponent);
+    const PowExponent<T> y = pow_exponent(ns, log2_dd(xs));
+    const mask_t<T> ok = fractional & y.in_domain;
     const T zero = simd::splat<T>(0.0);
-    const T f = exp2_small(simd::select(ok, yh, zero), simd::select(ok, simd::madd(ns, l.lo, ye), zero));
+    const T f = exp2_small(simd::select(ok, y.hi, zero), simd::select(ok, y.lo, zero));
     r = simd::select(ok, f, r);
     fallback = fallback & simd::mask_not(ok);
   }
