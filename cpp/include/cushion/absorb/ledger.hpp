@@ -75,6 +75,7 @@ class AbsorptionLedger {
 
   /// Moves the current block forward to b, expiring the blocks that leave the window.
   void advance_to(std::uint64_t b) {
+    if (is_at(b)) return;  // already there (an order booked after a sync)
     if (!started_) {
       started_ = true;
       block_ = b;
@@ -102,7 +103,6 @@ class AbsorptionLedger {
   }
 
   Headroom headroom_unchecked(std::uint64_t b, const value_type& s) const {
-    if (is_at(b)) return headroom_now(s);  // no look-ahead: the common case of a driver that syncs first
     const auto [in_block, in_window] = usage_when_at(b);
     return headroom_given(s, in_block, in_window);
   }
@@ -150,19 +150,6 @@ class AbsorptionLedger {
   /// refused (an infinite usage would stay infinite as blocks expire: inf - x).  The block's
   /// sums are at most the window's, so checking the window's covers all four.
   void record_unchecked(std::uint64_t b, const value_type& items, const value_type& notional) {
-    if (is_at(b)) {  // the ledger is at b already: the same checks on the current sums
-      if constexpr (Num::is_exact) {
-        const Usage block_sum{Num::add(ring_[head_].items, items), Num::add(ring_[head_].notional, notional)};
-        const Usage window_sum{Num::add(window_.items, items), Num::add(window_.notional, notional)};
-        ring_[head_] = block_sum;
-        window_ = window_sum;
-      } else {
-        if (!std::isfinite(window_.items + items) || !std::isfinite(window_.notional + notional))
-          throw InvalidArgument("items and notional would take the ledger's window sums past the largest double");
-        record_now(items, notional);
-      }
-      return;
-    }
     const auto [in_block, in_window] = usage_when_at(b);  // InvalidArgument for a block before ours
     if constexpr (Num::is_exact) {
       const Usage block_sum{Num::add(in_block.items, items), Num::add(in_block.notional, notional)};
@@ -181,6 +168,7 @@ class AbsorptionLedger {
   /// The usage of block b and of the window ending at b, as they will be once the ledger is at
   /// b (>= the current block; InvalidArgument otherwise).  Changes nothing.
   std::pair<Usage, Usage> usage_when_at(std::uint64_t b) const {
+    if (is_at(b)) return {ring_[head_], window_};  // no look-ahead: the common case of a driver that syncs first
     const Usage in_window = window_at(b);
     const Usage in_block = started_ && b == block_ ? ring_[head_] : Usage{};
     return {in_block, in_window};
