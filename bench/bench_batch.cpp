@@ -162,26 +162,66 @@ BENCHMARK(BM_BatchExponentialFractional<false>)
     ->Unit(benchmark::kMillisecond);
 
 /// Exact batches: the contract-developer path, one uint256 curve per element (every
-/// parameter a column of 10^5; counts 1..10), through batch::quote_exact as the Python
-/// binding calls it (a revert is caught and reported per element).
+/// parameter a column of 10^5; counts 1..10).  Two rows per curve and side:
+///   Batch/exact/<curve>/<side>        batch::quote_exact_into, 256 elements at a time into
+///                                     buffers reused from chunk to chunk: the loop the Python
+///                                     binding runs (register_batch.cpp), without the Python ints
+///   Batch/exact/<curve>/<side>/fresh  batch::quote_exact, which allocates its 10^5-element
+///                                     output columns (5 x 3.2 MB) every call: on a VM most of
+///                                     that row is the kernel faulting in and zeroing fresh pages
+/// A revert is caught and reported per element either way.
 /// An exact column: integers drawn in [lo, hi], times `unit` wei.
 struct Column {
   std::uint64_t lo, hi, unit;
 };
 constexpr std::uint64_t kMilli = 1000000000000000ULL;  // 0.001 token (or multiplier) in wei
+constexpr std::size_t kExactChunk = 256;               // the binding's chunk (register_batch.cpp)
+
+template <std::size_t P>
+std::array<std::vector<num::uint256>, P> exact_columns(std::size_t size, const std::array<Column, P>& spec) {
+  using num::uint256;
+  std::mt19937_64 rng(42);
+  std::array<std::vector<uint256>, P> columns;
+  for (std::size_t k = 0; k < P; ++k) {
+    columns[k].resize(size);
+    for (auto& v : columns[k]) v = uint256(spec[k].lo + rng() % (spec[k].hi - spec[k].lo + 1)) * uint256(spec[k].unit);
+  }
+  return columns;
+}
 
 template <class Curve, bool Buy, std::size_t P>
 void run_exact(benchmark::State& state, const std::array<Column, P>& spec) {
   using num::uint256;
+  constexpr std::size_t N = batch::CurveSchema<Curve>::next.size();
   const auto size = static_cast<std::size_t>(state.range(0));
-  std::mt19937_64 rng(42);
-  std::array<std::vector<uint256>, P> columns;
-  std::array<std::span<const uint256>, P> views;
-  for (std::size_t k = 0; k < P; ++k) {
-    columns[k].resize(size);
-    for (auto& v : columns[k]) v = uint256(spec[k].lo + rng() % (spec[k].hi - spec[k].lo + 1)) * uint256(spec[k].unit);
-    views[k] = columns[k];
+  const auto columns = exact_columns(size, spec);
+  // The chunk's outputs, reused: value, trade_fee, protocol_fee, items, next..., error.
+  std::vector<uint256> out((4 + N) * kExactChunk);
+  std::vector<std::uint8_t> error(kExactChunk);
+  std::vector<batch::ElementRevert> reverts;
+  batch::ExactSink<N> sink{out.data(), out.data() + kExactChunk, out.data() + 2 * kExactChunk,
+                           out.data() + 3 * kExactChunk, {}, error.data(), &reverts};
+  for (std::size_t j = 0; j < N; ++j) sink.next[j] = out.data() + (4 + j) * kExactChunk;
+  for (auto _ : state) {
+    reverts.clear();
+    for (std::size_t first = 0; first < size; first += kExactChunk) {
+      const std::size_t count = std::min(kExactChunk, size - first);
+      std::array<std::span<const uint256>, P> views;
+      for (std::size_t k = 0; k < P; ++k) views[k] = std::span<const uint256>(columns[k]).subspan(first, count);
+      batch::quote_exact_into<Curve, Buy>(views, count, first, sink);
+      benchmark::ClobberMemory();  // the chunk's outputs are consumed (converted, in the binding)
+    }
   }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * size));
+}
+
+template <class Curve, bool Buy, std::size_t P>
+void run_exact_fresh(benchmark::State& state, const std::array<Column, P>& spec) {
+  using num::uint256;
+  const auto size = static_cast<std::size_t>(state.range(0));
+  const auto columns = exact_columns(size, spec);
+  std::array<std::span<const uint256>, P> views;
+  for (std::size_t k = 0; k < P; ++k) views[k] = columns[k];
   for (auto _ : state) {
     auto r = batch::quote_exact<Curve, Buy, P>(views, size);
     benchmark::DoNotOptimize(r.value.data());
@@ -215,16 +255,18 @@ template <class Curve, bool Buy, const auto& Spec>
 void BM_BatchExact(benchmark::State& s) {
   run_exact<Curve, Buy>(s, Spec);
 }
+template <class Curve, bool Buy, const auto& Spec>
+void BM_BatchExactFresh(benchmark::State& s) {
+  run_exact_fresh<Curve, Buy>(s, Spec);
+}
 
-#define CUSHION_EXACT_BATCH_BENCH(Curve, name, spec)                \
-  BENCHMARK(BM_BatchExact<curves::Curve<num::Evm256>, true, spec>)  \
-      ->Name("Batch/exact/" name "/buy")                            \
-      ->Arg(100000)                                                 \
-      ->Unit(benchmark::kMillisecond);                              \
-  BENCHMARK(BM_BatchExact<curves::Curve<num::Evm256>, false, spec>) \
-      ->Name("Batch/exact/" name "/sell")                           \
-      ->Arg(100000)                                                 \
-      ->Unit(benchmark::kMillisecond)
+#define CUSHION_EXACT_BATCH_ROW(bm, Curve, buy, spec, row) \
+  BENCHMARK(bm<curves::Curve<num::Evm256>, buy, spec>)->Name(row)->Arg(100000)->Unit(benchmark::kMillisecond)
+#define CUSHION_EXACT_BATCH_BENCH(Curve, name, spec)                                         \
+  CUSHION_EXACT_BATCH_ROW(BM_BatchExact, Curve, true, spec, "Batch/exact/" name "/buy");           \
+  CUSHION_EXACT_BATCH_ROW(BM_BatchExact, Curve, false, spec, "Batch/exact/" name "/sell");         \
+  CUSHION_EXACT_BATCH_ROW(BM_BatchExactFresh, Curve, true, spec, "Batch/exact/" name "/buy/fresh"); \
+  CUSHION_EXACT_BATCH_ROW(BM_BatchExactFresh, Curve, false, spec, "Batch/exact/" name "/sell/fresh")
 
 CUSHION_EXACT_BATCH_BENCH(Linear, "linear", kExactLinear);
 CUSHION_EXACT_BATCH_BENCH(Exponential, "exponential", kExactExponential);

@@ -2,7 +2,7 @@
 //
 //   build/release/cushion_bench --benchmark_filter='^Scalar/'      every curve, side, policy
 //   build/release/cushion_bench --benchmark_filter='^(Naive|Exact)/Exponential/buy/mixed$'
-//   build/release/cushion_bench --benchmark_filter='^Primitive/'
+//   build/release/cushion_bench --benchmark_filter='^Primitive/'    (wad128/*/dependent: latencies)
 //   build/release/cushion_bench --benchmark_filter='^Stressed/'   the spread adapter
 //
 // Every benchmark walks a ring of 1024 inputs (a curve and a count per slot, drawn once
@@ -18,6 +18,7 @@
 
 #include "cushion/compat/sudoswap.hpp"
 #include "cushion/curves/weighted_xyk.hpp"
+#include "cushion/num/wad128.hpp"
 #include "cushion/spread/stressed_curve.hpp"
 #include "naive_boost.hpp"
 
@@ -303,6 +304,31 @@ const bool kRegistered = [] {
       ->ArgName("n")
       ->Arg(10)
       ->Arg(100);
+  // Latency, not throughput: each step's input is the previous step's result, as in the
+  // exact exponential quote's chain (rpow's squarings, then growth -> raw -> fees).  y is a
+  // multiplier of 1 + 1e-18, so x stays where it starts for any number of steps.
+  benchmark::RegisterBenchmark("Primitive/wad128/mul_wad/dependent", [](benchmark::State& s) {
+    num::u128 x = static_cast<num::u128>(37) * num::kWad64 + 123456789;  // 37 tokens: past 2^64
+    std::uint64_t y = num::kWad64 + 1;
+    benchmark::DoNotOptimize(y);
+    bool up = false;
+    for (auto _ : s) {
+      num::u128 next = 0;
+      benchmark::DoNotOptimize(num::wad128::mul_wad(x, y, up, &next));
+      x = next;
+      up = !up;
+    }
+    benchmark::DoNotOptimize(x);
+  });
+  benchmark::RegisterBenchmark("Primitive/wad128/rpow_step/dependent", [](benchmark::State& s) {
+    std::uint64_t z = 1100000000000000000ULL, y = num::kWad64 + 1;
+    benchmark::DoNotOptimize(y);
+    for (auto _ : s) {
+      const num::wad128::RoundedStep step = num::wad128::mul_round_half(z, y);
+      z = step.value + static_cast<std::uint64_t>(!step.fits);
+    }
+    benchmark::DoNotOptimize(z);
+  });
   benchmark::RegisterBenchmark("Primitive/prbmath/pow", [](benchmark::State& s) {
     primitive(
         s,
