@@ -7,6 +7,7 @@
 //   /fixed     one curve (scalar parameters) and an array of 10^6 item counts;
 //   /varying   every curve parameter an array of 10^6 as well (a curve per element).
 // Exact batches (Batch/exact/...) quote 10^5 elements, every parameter a uint256 column.
+// Batch/pow_count/lanes times the exponential rows' delta^n alone (the kernels' largest part).
 // items_per_second is the quote throughput.  Inputs are random but realistic (counts 1..10,
 // the ranges of bench/throughput.py), so the branches in the curves (errors, clamps) behave
 // as on real data; output columns are 64-byte aligned like the bindings' fresh arrays.
@@ -14,6 +15,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdlib>
 #include <memory>
 #include <random>
@@ -160,6 +162,31 @@ BENCHMARK(BM_BatchExponentialFractional<false>)
     ->Args({100000, 0})
     ->Args({100000, 1})
     ->Unit(benchmark::kMillisecond);
+
+/// The power alone: fast::pow_count on lanes over the exponential rows' deltas and whole
+/// counts (n:16384 stays in cache, like Batch/exponential/.../n:16384), to compare with the
+/// whole kernel: the part of an exponential quote that is delta^n.
+void BM_PowCountLanes(benchmark::State& state) {
+  const auto size = static_cast<std::size_t>(state.range(0));
+  std::mt19937_64 rng(42);
+  std::uniform_real_distribution<double> delta(kExponential[1].first, kExponential[1].second);
+  std::uniform_real_distribution<double> count(kExponential[4].first, kExponential[4].second);
+  std::vector<double> x(size), n(size), out(size);
+  for (std::size_t i = 0; i < size; ++i) {
+    x[i] = delta(rng);
+    n[i] = std::floor(count(rng));
+  }
+  using num::simd::f64v;
+  constexpr std::size_t L = num::simd::kLanes;
+  for (auto _ : state) {
+    for (std::size_t i = 0; i + L <= size; i += L)
+      num::simd::store(&out[i], num::fast::pow_count(num::simd::load(&x[i]), num::simd::load(&n[i])));
+    benchmark::DoNotOptimize(out.data());
+    benchmark::ClobberMemory();
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * size));
+}
+BENCHMARK(BM_PowCountLanes)->Name("Batch/pow_count/lanes")->ArgName("n")->Arg(16384)->Unit(benchmark::kMicrosecond);
 
 /// Exact batches: the contract-developer path, one uint256 curve per element (every
 /// parameter a column of 10^5; counts 1..10).  Two rows per curve and side:
