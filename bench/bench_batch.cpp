@@ -176,7 +176,6 @@ void BM_PowCountLanes(benchmark::State& state) {
     x[i] = delta(rng);
     n[i] = std::floor(count(rng));
   }
-  using num::simd::f64v;
   constexpr std::size_t L = num::simd::kLanes;
   for (auto _ : state) {
     for (std::size_t i = 0; i + L <= size; i += L)
@@ -190,7 +189,7 @@ BENCHMARK(BM_PowCountLanes)->Name("Batch/pow_count/lanes")->ArgName("n")->Arg(16
 
 /// Exact batches: the contract-developer path, one uint256 curve per element (every
 /// parameter a column of 10^5; counts 1..10).  Two rows per curve and side:
-///   Batch/exact/<curve>/<side>        batch::quote_exact_into, 256 elements at a time into
+///   Batch/exact/<curve>/<side>        batch::quote_exact_into, kExactChunk (256) at a time into
 ///                                     buffers reused from chunk to chunk: the loop the Python
 ///                                     binding runs (register_batch.cpp), without the Python ints
 ///   Batch/exact/<curve>/<side>/fresh  batch::quote_exact, which allocates its 10^5-element
@@ -202,7 +201,6 @@ struct Column {
   std::uint64_t lo, hi, unit;
 };
 constexpr std::uint64_t kMilli = 1000000000000000ULL;  // 0.001 token (or multiplier) in wei
-constexpr std::size_t kExactChunk = 256;               // the binding's chunk (register_batch.cpp)
 
 template <std::size_t P>
 std::array<std::vector<num::uint256>, P> exact_columns(std::size_t size, const std::array<Column, P>& spec) {
@@ -222,17 +220,16 @@ void run_exact(benchmark::State& state, const std::array<Column, P>& spec) {
   constexpr std::size_t N = batch::CurveSchema<Curve>::next.size();
   const auto size = static_cast<std::size_t>(state.range(0));
   const auto columns = exact_columns(size, spec);
-  // The chunk's outputs, reused: value, trade_fee, protocol_fee, items, next..., error.
-  std::vector<uint256> out((4 + N) * kExactChunk);
-  std::vector<std::uint8_t> error(kExactChunk);
+  // The chunk's outputs, reused as the binding reuses them.
+  constexpr std::size_t kChunk = batch::kExactChunk;
+  std::vector<uint256> out;
+  std::vector<std::uint8_t> error(kChunk);
   std::vector<batch::ElementRevert> reverts;
-  batch::ExactSink<N> sink{out.data(), out.data() + kExactChunk, out.data() + 2 * kExactChunk,
-                           out.data() + 3 * kExactChunk, {}, error.data(), &reverts};
-  for (std::size_t j = 0; j < N; ++j) sink.next[j] = out.data() + (4 + j) * kExactChunk;
+  const batch::ExactSink<N> sink = batch::chunk_sink<N>(out, kChunk, error.data(), &reverts);
   for (auto _ : state) {
     reverts.clear();
-    for (std::size_t first = 0; first < size; first += kExactChunk) {
-      const std::size_t count = std::min(kExactChunk, size - first);
+    for (std::size_t first = 0; first < size; first += kChunk) {
+      const std::size_t count = std::min(kChunk, size - first);
       std::array<std::span<const uint256>, P> views;
       for (std::size_t k = 0; k < P; ++k) views[k] = std::span<const uint256>(columns[k]).subspan(first, count);
       batch::quote_exact_into<Curve, Buy>(views, count, first, sink);

@@ -260,10 +260,6 @@ py::list new_list(std::size_t size) {
   return py::reinterpret_steal<py::list>(l);
 }
 
-/// Elements per chunk of an exact batch: the buffers (~(P + 4 + N) * 32 B each) stay in L1/L2
-/// and the GIL is released once per chunk.
-constexpr std::size_t kExactChunk = 256;
-
 template <class Curve, bool Buy>
 py::dict quote_exact(py::handle operands) {
   using S = CurveSchema<Curve>;
@@ -293,14 +289,13 @@ py::dict quote_exact(py::handle operands) {
   py::array_t<std::uint8_t> error(static_cast<py::ssize_t>(size));
   std::vector<batch::ElementRevert> reverts;
   // Chunk buffers: inputs (a broadcast column keeps its one value) and outputs.
-  const std::size_t chunk = std::min(size, kExactChunk);
+  // The GIL is released once per chunk.
+  const std::size_t chunk = std::min(size, batch::kExactChunk);
   std::array<std::vector<uint256>, P> in;
   std::array<std::span<const uint256>, P> views;
   for (std::size_t k = 0; k < P; ++k) in[k].assign(columns[k].broadcast() ? 1 : chunk, columns[k].scalar());
-  std::vector<uint256> out((4 + N) * chunk);
-  batch::ExactSink<N> sink{out.data(), out.data() + chunk, out.data() + 2 * chunk, out.data() + 3 * chunk, {}, nullptr,
-                           &reverts};
-  for (std::size_t j = 0; j < N; ++j) sink.next[j] = out.data() + (4 + j) * chunk;
+  std::vector<uint256> out;
+  batch::ExactSink<N> sink = batch::chunk_sink<N>(out, chunk, nullptr, &reverts);
   for (std::size_t first = 0; first < size; first += chunk) {
     const std::size_t count = std::min(chunk, size - first);
     for (std::size_t k = 0; k < P; ++k) {

@@ -240,6 +240,22 @@ struct ExactSink {
   std::vector<ElementRevert>* reverts = nullptr;  ///< appended to, in index order
 };
 
+/// Elements per chunk when a long exact batch runs through small reused buffers (the Python
+/// binding; cushion_bench's Batch/exact rows): ~(P + 4 + NextN) * 32 B each, in L1/L2.
+inline constexpr std::size_t kExactChunk = 256;
+
+/// A sink whose value, fee, items and next columns are `chunk` slots each of `buffer`
+/// (resized here to (4 + NextN) * chunk); the error column and the reverts are the caller's.
+template <std::size_t NextN>
+ExactSink<NextN> chunk_sink(std::vector<num::uint256>& buffer, std::size_t chunk, std::uint8_t* error,
+                            std::vector<ElementRevert>* reverts) {
+  buffer.assign((4 + NextN) * chunk, num::uint256());
+  num::uint256* b = buffer.data();
+  ExactSink<NextN> sink{b, b + chunk, b + 2 * chunk, b + 3 * chunk, {}, error, reverts};
+  for (std::size_t j = 0; j < NextN; ++j) sink.next[j] = b + (4 + j) * chunk;
+  return sink;
+}
+
 /// Quotes `count` elements into `out`; column k holds 1 value (broadcast) or `count`.
 /// `first_index` is the first element's index in the whole batch (for messages and
 /// ElementRevert::index), so a caller can run a long batch through small buffers.  An
