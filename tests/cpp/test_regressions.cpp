@@ -249,6 +249,40 @@ TEST(Regression, SchedulesRefuseQuantitiesAndHorizonsThatOverflow) {
   p.eta = 1.9680840688287999e243;
   p.risk_aversion = 0.00114;
   EXPECT_FALSE(std::isnan(sc::AlmgrenChriss(p).expected_cost()));
+  // tau = 1.4e306 over 127 blocks: T = 1.8e308 is finite but 2T is not, and 2T times a
+  // sinh(k tau) csch^2(kT) of 0 made the expected cost NaN.  X is the smallest subnormal, so
+  // the impact term is 0 and the cost is epsilon X.
+  p = {};
+  p.quantity = 4.9406564584124654e-324;
+  p.blocks = 127;
+  p.tau = 1.3824172084878715e+306;
+  p.sigma = 2.7055030257176544e-312;
+  p.eta = 0.01;
+  p.epsilon = 0.127;
+  p.risk_aversion = 1.3824172084878715e+306;
+  const sc::AlmgrenChriss huge_tau(p);
+  EXPECT_FALSE(huge_tau.is_twap_limit());
+  EXPECT_EQ(huge_tau.expected_cost(), p.epsilon * p.quantity);
+  EXPECT_EQ(huge_tau.variance(), 0.0);
+  // The half-bracket coth(kT) + N sinh(k tau) csch^2(kT) equals the published
+  // [tau sinh(2kT) + 2T sinh(k tau)] / (2 tau^2 sinh^2(kT)) where neither overflows.
+  p = {};
+  p.quantity = 1000.0;
+  p.blocks = 10;
+  p.tau = 0.5;
+  p.sigma = 0.3;
+  p.eta = 0.05;
+  p.gamma = 0.01;
+  p.epsilon = 0.0625;
+  p.risk_aversion = 2.0;
+  const sc::AlmgrenChriss plain(p);
+  const double k = plain.kappa(), T = plain.horizon(), tau = p.tau;
+  const double published = 0.5 * p.gamma * p.quantity * p.quantity + p.epsilon * p.quantity +
+                           plain.eta_tilde() * p.quantity * p.quantity * std::tanh(0.5 * k * tau) *
+                               (tau * std::sinh(2 * k * T) + 2 * T * std::sinh(k * tau)) /
+                               (2 * tau * tau * std::sinh(k * T) * std::sinh(k * T));
+  EXPECT_NEAR(plain.expected_cost(), published, 1e-12 * published);
+  EXPECT_NEAR(plain.expected_cost(), plain.expected_cost_of(plain.trades()), 1e-9 * published);
 }
 
 // fuzz_curves_exact: an exact exponential buy sold straight back returned 2,547,550,905,628 wei

@@ -246,10 +246,14 @@ class AlmgrenChriss {
     if (is_twap_limit()) return base + eta_tilde_ * X * X / T;
     // tanh(k tau/2) [tau sinh(2kT) + 2T sinh(k tau)] / (2 tau^2 sinh^2(kT))
     //   = tanh(k tau/2) [tau * 2 coth(kT) + 2T sinh(k tau) csch^2(kT)] / (2 tau^2)
-    const double bracket = tau * 2.0 * coth(k * T) + 2.0 * T * sinh_csch2(k * tau, k * T);
-    // eta~ / tau and bracket / (2 tau) are each O(1): divided first, neither tau^2 nor
+    // and, with T = N tau, bracket / (2 tau) = coth(kT) + N sinh(k tau) csch^2(kT).
+    // eta~ / tau and that half-bracket are each O(1): divided first, neither tau^2 nor
     // eta~ X^2 overflows on its own (found by fuzz_schedule: tau = eta = 2e243 gave inf / inf).
-    return base + (eta_tilde_ / tau) * X * X * std::tanh(0.5 * k * tau) * (bracket / (2.0 * tau));
+    // The half-bracket never forms tau * coth or 2 T, which overflow for tau near 1e308
+    // (found by fuzz_schedule: tau = 1.4e306 over 127 blocks made 2T = inf, times a
+    // sinh(k tau) csch^2(kT) of 0, a NaN expected cost).
+    const double half_bracket = coth(k * T) + static_cast<double>(p_.blocks) * sinh_csch2(k * tau, k * T);
+    return base + (eta_tilde_ / tau) * X * X * std::tanh(0.5 * k * tau) * half_bracket;
   }
 
   /// Closed-form variance of the implementation shortfall.
