@@ -10,4 +10,4 @@ FUZZ_SECONDS ?= 600
 sanitize:
 	bash .ci/setup.sh && bash .ci/sanitize.sh
 fuzz:
-	bash .ci/setup.sh && bash .ci/fuzz.sh $(FUZZ_SECONDS)
+	bash .ci/setup.sh && FUZZ_SEED=$${FUZZ_SEED:-0} bash .ci/fuzz.sh $(FUZZ_SECONDS)

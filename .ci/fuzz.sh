@@ -8,6 +8,12 @@
 #   .ci/fuzz.sh 60 fuzz_prbmath    # some targets only
 #   FUZZ_MERGE=1 .ci/fuzz.sh 600   # then minimise what was found into the seed corpus
 #   .ci/fuzz.sh --build-only       # build, run nothing
+#   FUZZ_SEED=0 .ci/fuzz.sh 600    # libFuzzer picks a random seed (what `make fuzz` does)
+#
+# The seed: FUZZ_SEED if set, else one derived from the commit (HEAD's hash), so every run of
+# `make test` on a commit mutates the same way and a CI failure replays with the seed it
+# printed (`FUZZ_SEED=<seed> .ci/fuzz.sh 10 <target>`); a new commit explores new inputs.  Runs
+# are time-bounded, so a slower machine may stop before an input a faster one reaches.
 #
 # Each target starts from its seed corpus in the repository (tests/fuzz/corpus/<target>/,
 # read only) plus a working corpus under build/fuzz/corpus/<target>/ (kept between runs,
@@ -23,6 +29,10 @@ build_only=0
 if [ "${1:-}" = --build-only ]; then build_only=1; shift; fi
 SECONDS_PER_TARGET="${1:-${FUZZ_SECONDS:-10}}"
 shift || true
+if [ -z "${FUZZ_SEED:-}" ]; then
+  head_hash="$(git rev-parse --short=7 HEAD 2>/dev/null || echo 0)"
+  FUZZ_SEED=$((16#$head_hash + 1))  # 0 would mean "random" to libFuzzer
+fi
 
 log "building (preset fuzz)"
 cmake --preset fuzz >/dev/null
@@ -43,7 +53,7 @@ fuzz_target() {
   local dirs=("$work")
   [ -d "$seeds" ] && dirs+=("$seeds")
   local rc=0
-  "build/fuzz/$t" -max_total_time="$SECONDS_PER_TARGET" -timeout=30 -rss_limit_mb=2048 -print_final_stats=1 \
+  "build/fuzz/$t" -seed="$FUZZ_SEED" -max_total_time="$SECONDS_PER_TARGET" -timeout=30 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="build/fuzz/artifacts/$t-" "${dirs[@]}" >"$logfile" 2>&1 || rc=$?
   if [ "${FUZZ_MERGE:-0}" = 1 ] && [ -d "$seeds" ]; then
     "build/fuzz/$t" -merge=1 "$seeds" "$work" >/dev/null 2>&1
@@ -52,7 +62,7 @@ fuzz_target() {
 }
 for t in "${targets[@]}"; do
   while (($(jobs -rp | wc -l) >= JOBS)); do wait -n || true; done
-  log "$t: ${SECONDS_PER_TARGET} s"
+  log "$t: ${SECONDS_PER_TARGET} s, seed $FUZZ_SEED"
   fuzz_target "$t" &
 done
 wait
@@ -70,6 +80,6 @@ for t in "${targets[@]}"; do
 done
 cat build/fuzz/logs/summary.txt
 if ((${#failed[@]})); then
-  log "FAILED: ${failed[*]} (inputs in build/fuzz/artifacts/, logs in build/fuzz/logs/)"
+  log "FAILED: ${failed[*]} with seed $FUZZ_SEED (inputs in build/fuzz/artifacts/, logs in build/fuzz/logs/)"
   exit 1
 fi
