@@ -423,6 +423,18 @@ TEST(PrbmathExp2, WholeNumbersAreExact) {
   for (unsigned k = 0; k < 192; ++k) EXPECT_EQ(pm::exp2(uint256(k) * pm::kUnit), pow2(k) * pm::kUnit) << k;
 }
 
+TEST(PrbmathExp2, LargeFractionalInputIsCloserThanLongDouble) {
+  // Found by fuzz_prbmath (the harness's tolerance, not the code): at x = 166.02 long double
+  // exp2 of the converted input is 1.0e-17 low, while PRBMath's result is 1.6e-20 above the
+  // true value, 9.4896757274391187926702281967901721303516649264...e67 (80-digit decimal).
+  const uint256 x = raw("166_020835439107702664");
+  const uint256 got = pm::exp2(x);
+  EXPECT_EQ(got, raw("94896757274391187928178144637157835259521561538768612563103437423706"));
+  const boost_uint512 truth("94896757274391187926702281967901721303516649264433304554183702229607");
+  const boost_uint512 diff = boost_uint512(got.to_string()) - truth;
+  EXPECT_LT(diff * boost_uint512("100000000000000000000"), 2 * truth);  // < 2e-20 relative
+}
+
 TEST(PrbmathExp2, Bound) {
   EXPECT_CUSTOM(pm::exp2(pm::kExp2MaxInput + uint256(1u)), "PRBMath_UD60x18_Exp2_InputTooBig");  // published
   EXPECT_CUSTOM(pm::exp2(pm::kExp2InputLimit + uint256(1u)), "PRBMath_UD60x18_Exp2_InputTooBig");
