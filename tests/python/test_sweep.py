@@ -9,8 +9,10 @@ import pytest
 
 import cushion
 from cushion.sim import SimulationConfig, SweepTask, expand_grid, run_task
+from cushion.sim.sweeps import _local_cluster
 
 distributed = pytest.importorskip("dask.distributed")
+dask = pytest.importorskip("dask")
 
 FAST = SimulationConfig(step_blocks=50)
 
@@ -36,9 +38,20 @@ def test_hundred_scenarios_on_a_two_worker_local_cluster():
     assert row["collateral_liquidated_value"] == pytest.approx(direct.metrics("cushion")["collateral_liquidated_value"])
 
 
+@pytest.mark.parametrize("processes", [False, True])
+def test_own_cluster_runs_without_the_worker_profiler(processes):
+    # Dask's profiler calls sys._current_frames() every 10 ms, which can deadlock a worker on
+    # CPython 3.11 (gh-106883): make test once hung in the sweep above with every thread idle.
+    with _local_cluster(1, 1, processes) as cluster, distributed.Client(cluster) as client:
+        profiling = client.run(lambda dask_worker: "profile" in dask_worker.periodic_callbacks)
+        assert len(profiling) == 1 and not any(profiling.values())
+    # The setting held only while the cluster started.
+    assert dask.config.get("distributed.worker.profile.enabled") is True
+
+
 def test_sweep_on_a_given_client_with_worker_processes():
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+    # A caller's own cluster, started like cushion's (profiler off; see the test above).
+    with _local_cluster(2, 1, True) as cluster, distributed.Client(cluster) as client:
         df = cushion.sweep([short(1), short(2)], {"scenario.shock_depth": [0.1, 0.3]}, config=FAST, n_loans=40,
                            client=client, strategies=("cushion",))
         assert client.status == "running"  # the caller's client is left open

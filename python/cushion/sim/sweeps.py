@@ -19,7 +19,7 @@ from .config import SimulationConfig
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
-    from dask.distributed import Client
+    from dask.distributed import Client, LocalCluster
 
 __all__ = ["SweepTask", "expand_grid", "run_task", "sweep"]
 
@@ -97,7 +97,10 @@ def sweep(scenarios: Scenario | Iterable[Scenario] | None = None, grid: Mapping[
         strategies: as for :func:`cushion.simulate_scenario`.
         client: a ``dask.distributed.Client`` to run on.  Without one, a ``LocalCluster``
             with ``n_workers`` workers of ``threads_per_worker`` threads (``processes``:
-            worker processes, or threads in this process) is started and shut down.
+            worker processes, or threads in this process) is started and shut down, with
+            Dask's worker profiler off (see ``_local_cluster``).  On Python 3.11, start
+            your own cluster's workers with ``distributed.worker.profile.enabled: False``
+            too, or a sweep can hang (CPython gh-106883).
 
     Returns:
         A DataFrame with one row per (scenario, grid point, strategy): ``task``,
@@ -136,17 +139,34 @@ def sweep(scenarios: Scenario | Iterable[Scenario] | None = None, grid: Mapping[
             sc, cfg = _apply(scenario, base, point)  # validates names before anything is sent
             tasks.append(SweepTask(len(tasks), sc, cfg, tuple(point.items()), n_loans, tuple(strategies)))
     try:
-        from dask.distributed import Client, LocalCluster
+        from dask.distributed import Client
     except ImportError as e:  # pragma: no cover - depends on the environment
         raise ImportError("cushion.sweep needs dask[distributed]: pip install 'amm-cushion[sweep]'") from e
 
     if client is not None:
         rows = _gather(client, tasks)
     else:
-        with LocalCluster(n_workers=n_workers, threads_per_worker=threads_per_worker, processes=processes,
-                          dashboard_address=None) as cluster, Client(cluster) as own:
+        with _local_cluster(n_workers, threads_per_worker, processes) as cluster, Client(cluster) as own:
             rows = _gather(own, tasks)
     return pd.DataFrame([row for task_rows in rows for row in task_rows])
+
+
+def _local_cluster(n_workers: int, threads_per_worker: int, processes: bool) -> "LocalCluster":
+    """The ``LocalCluster`` :func:`sweep` starts: no dashboard, and no worker profiler.
+
+    Dask's worker profiler calls ``sys._current_frames()`` every 10 ms.  On CPython 3.11
+    that call can deadlock the whole worker when a garbage collection runs inside it and frees
+    a thread-local (CPython gh-106883, fixed in 3.12 only): a sweep hung with every thread
+    idle.  Without a dashboard nobody reads the profiles, so the profiler is off.  Workers
+    read the setting when they start (worker processes get it from their nanny), so the
+    setting only needs to hold while the cluster starts.
+    """
+    import dask
+    from dask.distributed import LocalCluster
+
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        return LocalCluster(n_workers=n_workers, threads_per_worker=threads_per_worker, processes=processes,
+                            dashboard_address=None)
 
 
 def _gather(client: "Client", tasks: list[SweepTask]) -> list[list[dict[str, Any]]]:
