@@ -169,9 +169,7 @@ class AbsorptionLedger {
   /// b (>= the current block; InvalidArgument otherwise).  Changes nothing.
   std::pair<Usage, Usage> usage_when_at(std::uint64_t b) const {
     if (is_at(b)) return {ring_[head_], window_};  // no look-ahead: the common case of a driver that syncs first
-    const Usage in_window = window_at(b);
-    const Usage in_block = started_ && b == block_ ? ring_[head_] : Usage{};
-    return {in_block, in_window};
+    return {Usage{}, window_at(b)};  // a later block (or a fresh ledger) has nothing booked yet
   }
 
   /// Usage over the window ending at block b (>= the current block) as it will be once the
