@@ -276,6 +276,34 @@ TEST(AbsorbSell, F64SplitAlwaysAddsBackExactly) {
   }
 }
 
+TEST(AbsorbSell, F64WholeItemSplitStaysWhole) {
+  // Found by fuzz_absorb: past 2^53 an odd fill of an order whose ulp is 2 has no remainder
+  // that adds back; lowering the fill an ulp made it 14.999999999999998 under whole_items.
+  double filled = 15.0, remainder = 0.0;
+  const double ordered = 10843961455708070.0;
+  EXPECT_TRUE(cushion::absorb::detail::conserving_split(ordered, filled, remainder, true));
+  EXPECT_EQ(filled, 14.0);
+  EXPECT_EQ(filled + remainder, ordered);
+  std::mt19937_64 rng(13);
+  std::uniform_real_distribution<double> u(0.0, 1.0);
+  for (int i = 0; i < 200000; ++i) {
+    const double big = std::ldexp(1.0 + u(rng), 40 + static_cast<int>(rng() % 24));  // ulps 2^-12 .. 2^11
+    filled = std::floor(u(rng) * 1000.0);
+    remainder = 0.0;
+    cushion::absorb::detail::conserving_split(big, filled, remainder, true);
+    ASSERT_EQ(filled + remainder, big);
+    ASSERT_EQ(filled, std::floor(filled));
+    ASSERT_GE(remainder, 0.0);
+    ASSERT_GE(filled, 0.0);
+  }
+  // Through absorb_sell: 15 whole items fit the caps of an order of 10843961455708070.
+  const StressedCurve<cushion::curves::XYK<F64>> c(cushion::curves::XYK<F64>(1000.0, 1000.0), HalfSpread<F64>(), 0.0);
+  AbsorptionLedger<F64> ledger(items_cap(15, 15, 100, 100));
+  const auto r = cushion::absorb::absorb_sell(c, ledger, 1, ordered, true);
+  EXPECT_EQ(r.filled, 14.0);
+  EXPECT_EQ(r.filled + r.remainder, ordered);
+}
+
 TEST(CushionPool, AbsorbThenRecoverTowardTheReference) {
   using Pool = cushion::absorb::CushionPool<cushion::curves::Linear<F64>>;
   const cushion::curves::Linear<F64> curve(10.0, 0.1);

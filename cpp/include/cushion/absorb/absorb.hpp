@@ -59,7 +59,7 @@ namespace detail {
 
 /// conserving_split (f64) when the rounded difference does not add back (rare).
 template <class T>  // a template: out of line (noinline) yet defined in a header
-[[gnu::noinline]] bool conserving_split_search(T ordered, T& filled, T& remainder) {
+[[gnu::noinline]] bool conserving_split_search(T ordered, T& filled, T& remainder, bool whole_items) {
   bool changed = false;
   for (int step = 0; step < 64; ++step) {  // two steps always suffice; the bound is a guard
     const double r0 = ordered - filled;
@@ -78,7 +78,8 @@ template <class T>  // a template: out of line (noinline) yet defined in a heade
       remainder = ordered;
       return true;
     }
-    filled = std::nextafter(filled, 0.0);
+    // Down an ulp, or to the next whole item below (past 2^53 an ulp is whole already).
+    filled = whole_items ? std::floor(std::nextafter(filled, 0.0)) : std::nextafter(filled, 0.0);
     changed = true;
   }
   filled = 0.0;
@@ -89,18 +90,21 @@ template <class T>  // a template: out of line (noinline) yet defined in a heade
 /// ordered = filled + remainder exactly.  Exact: integer subtraction.  f64: remainder is
 /// fl(ordered - filled), moved by an ulp if needed so that fl(filled + remainder) == ordered
 /// (such a double sits next to the rounded difference); should none be found the fill itself
-/// is lowered an ulp at a time (down to 0, where the identity is trivial).  Returns true if
+/// is lowered an ulp at a time (down to 0, where the identity is trivial), or for whole_items
+/// a whole item at a time, so that a whole fill stays whole (found by fuzz_absorb: 15 items
+/// out of 10843961455708070, whose ulp is 2, became 14.999999999999998).  Returns true if
 /// the fill had to change.
 template <class T>
-bool conserving_split(const T& ordered, T& filled, T& remainder) {
+bool conserving_split(const T& ordered, T& filled, T& remainder, bool whole_items = false) {
   if constexpr (std::is_same_v<T, double>) {
     const double r0 = ordered - filled;
     if (filled + r0 == ordered) [[likely]] {  // always, when the fill is >= ordered / 2
       remainder = r0;
       return false;
     }
-    return conserving_split_search(ordered, filled, remainder);
+    return conserving_split_search(ordered, filled, remainder, whole_items);
   } else {
+    (void)whole_items;  // exact counts are integers
     remainder = ordered - filled;
     return false;
   }
@@ -277,7 +281,7 @@ Fill<typename Curve::value_type> absorb_into(Curve& curve,
   for (int attempt = 0; have_best; ++attempt) {
     count_type filled = best.items;
     count_type remainder{};
-    if (!detail::conserving_split(r.ordered, filled, remainder)) {
+    if (!detail::conserving_split(r.ordered, filled, remainder, whole_items)) {
       r.filled = filled;
       r.remainder = remainder;
       break;
